@@ -1,0 +1,236 @@
+"""Reads of the organisation, above all the resolvers: who holds or acts for a position on a
+date, and so who is PPK / Pimpinan Unit / PyB for a pegawai, a unit or an Instansi."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+
+from .models import (
+    Instansi,
+    Jabatan,
+    JenisJabatan,
+    JenisPemangku,
+    Kedudukan,
+    Pegawai,
+    PemangkuJabatan,
+    UnitOrganisasi,
+)
+
+
+@dataclass(frozen=True)
+class Pejabat:
+    """The person who exercises a position's authority on a date."""
+
+    pegawai: Pegawai
+    jabatan: Jabatan
+    sebagai: str  # JenisPemangku: definitif / plt / plh
+    eskalasi_dari: Jabatan | None = None  # set when the asked position was vacant and authority went up
+
+    @property
+    def prefiks(self) -> str:
+        return {JenisPemangku.PLT: "Plt.", JenisPemangku.PLH: "Plh."}.get(self.sebagai, "")
+
+    @property
+    def sebutan(self) -> str:
+        """'Plt. Kepala Dinas Kesehatan' / 'Kepala Dinas Kesehatan'."""
+        return f"{self.prefiks} {self.jabatan.nama}".strip()
+
+
+def _aktif_pada(tanggal: datetime.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}mulai__lte": tanggal}) & (
+        Q(**{f"{prefix}selesai__isnull": True}) | Q(**{f"{prefix}selesai__gte": tanggal})
+    )
+
+
+def _hari_ini(tanggal: datetime.date | None) -> datetime.date:
+    return tanggal or datetime.date.today()
+
+
+def pejabat_pada(*, jabatan: Jabatan, tanggal: datetime.date | None = None) -> Pejabat | None:
+    """Who holds or acts for ``jabatan`` on ``tanggal`` (one query).
+
+    An acting appointment in force (Plh first, then Plt) takes precedence over the definitive
+    holder: it exists precisely because the definitive holder cannot act.
+    """
+    tanggal = _hari_ini(tanggal)
+    urutan = Case(
+        When(jenis=JenisPemangku.PLH, then=Value(0)),
+        When(jenis=JenisPemangku.PLT, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    pemangku = (
+        PemangkuJabatan.objects.filter(_aktif_pada(tanggal), jabatan=jabatan)
+        .select_related("pegawai", "jabatan")
+        .order_by(urutan, "-mulai")
+        .first()
+    )
+    if pemangku is None:
+        return None
+    return Pejabat(pegawai=pemangku.pegawai, jabatan=pemangku.jabatan, sebagai=pemangku.jenis)
+
+
+def jabatan_kepala(*, unit: UnitOrganisasi) -> Jabatan | None:
+    return Jabatan.objects.filter(unit=unit, kepala_unit=True).first()
+
+
+def jabatan_atasan(*, jabatan: Jabatan) -> Jabatan | None:
+    """The position directly above: the head of the unit, or of the parent unit for a head."""
+    if jabatan.unit_id is None:
+        return None
+    unit = jabatan.unit
+    if not jabatan.kepala_unit:
+        kepala = jabatan_kepala(unit=unit)
+        if kepala is not None:
+            return kepala
+    return _kepala_terdekat_di_atas(unit)
+
+
+def pejabat_berwenang(*, jabatan: Jabatan | None, tanggal: datetime.date | None = None) -> Pejabat | None:
+    """Like ``pejabat_pada`` but a vacant position without Plt/Plh passes authority to the
+    position above it (recorded in ``eskalasi_dari``). None only when the top is vacant too."""
+    asal = jabatan
+    while jabatan is not None:
+        pejabat = pejabat_pada(jabatan=jabatan, tanggal=tanggal)
+        if pejabat is not None:
+            if jabatan != asal:
+                return Pejabat(pejabat.pegawai, pejabat.jabatan, pejabat.sebagai, eskalasi_dari=asal)
+            return pejabat
+        jabatan = jabatan_atasan(jabatan=jabatan)
+    return None
+
+
+def jabatan_definitif_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> Jabatan | None:
+    pemangku = (
+        PemangkuJabatan.objects.filter(_aktif_pada(_hari_ini(tanggal)), pegawai=pegawai,
+                                       jenis=JenisPemangku.DEFINITIF)
+        .select_related("jabatan__unit")
+        .order_by("-mulai")
+        .first()
+    )
+    return pemangku.jabatan if pemangku else None
+
+
+def jabatan_dipangku(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> list[PemangkuJabatan]:
+    """Every position the pegawai holds or acts for on the date (definitif, Plt, Plh)."""
+    return list(
+        PemangkuJabatan.objects.filter(_aktif_pada(_hari_ini(tanggal)), pegawai=pegawai)
+        .select_related("jabatan__unit__perangkat_daerah")
+    )
+
+
+def kedudukan_aktif(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> Kedudukan | None:
+    return (
+        Kedudukan.objects.filter(_aktif_pada(_hari_ini(tanggal)), pegawai=pegawai)
+        .select_related("jabatan_ppk", "jabatan_pimpinan")
+        .order_by("-mulai")
+        .first()
+    )
+
+
+def jabatan_pimpinan_unit(*, unit: UnitOrganisasi) -> Jabatan | None:
+    """Position of the Pimpinan Unit Organisasi of a unit: set explicitly, else its head,
+    else the nearest head above."""
+    if unit.jabatan_pimpinan_id:
+        return unit.jabatan_pimpinan
+    return jabatan_kepala(unit=unit) or _kepala_terdekat_di_atas(unit)
+
+
+def jabatan_ppk_unit(*, unit: UnitOrganisasi) -> Jabatan | None:
+    if unit.jabatan_ppk_id:
+        return unit.jabatan_ppk
+    return jabatan_kepala(unit=unit) or _kepala_terdekat_di_atas(unit)
+
+
+def _kepala_terdekat_di_atas(unit: UnitOrganisasi) -> Jabatan | None:
+    """Head position of the nearest ancestor unit that has one (one query)."""
+    leluhur = UnitOrganisasi.objects.ancestors(unit).with_tree_fields()
+    kedalaman = {u.pk: u.tree_depth for u in leluhur}
+    kepala = Jabatan.objects.filter(kepala_unit=True, unit_id__in=kedalaman)
+    return max(kepala, key=lambda j: kedalaman[j.unit_id], default=None)
+
+
+def jabatan_ppk_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> Jabatan | None:
+    """Position of the pegawai's PPK: their placement, else their unit's PPK; for a head of a
+    unit, the position above."""
+    kedudukan = kedudukan_aktif(pegawai=pegawai, tanggal=tanggal)
+    if kedudukan is not None:
+        return kedudukan.jabatan_ppk
+    jabatan = jabatan_definitif_pegawai(pegawai=pegawai, tanggal=tanggal)
+    if jabatan is None or jabatan.unit_id is None:
+        return None
+    if jabatan.kepala_unit:
+        return jabatan_atasan(jabatan=jabatan)
+    return jabatan_ppk_unit(unit=jabatan.unit)
+
+
+def jabatan_pimpinan_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> Jabatan | None:
+    kedudukan = kedudukan_aktif(pegawai=pegawai, tanggal=tanggal)
+    if kedudukan is not None:
+        return kedudukan.jabatan_pimpinan or kedudukan.jabatan_ppk
+    jabatan = jabatan_definitif_pegawai(pegawai=pegawai, tanggal=tanggal)
+    if jabatan is None or jabatan.unit_id is None:
+        return None
+    if jabatan.kepala_unit:
+        return jabatan_atasan(jabatan=jabatan)
+    return jabatan_pimpinan_unit(unit=jabatan.unit)
+
+
+def ppk_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> Pejabat | None:
+    return pejabat_berwenang(jabatan=jabatan_ppk_pegawai(pegawai=pegawai, tanggal=tanggal), tanggal=tanggal)
+
+
+def pimpinan_unit_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> Pejabat | None:
+    return pejabat_berwenang(jabatan=jabatan_pimpinan_pegawai(pegawai=pegawai, tanggal=tanggal), tanggal=tanggal)
+
+
+def pimpinan_unit(*, unit: UnitOrganisasi, tanggal: datetime.date | None = None) -> Pejabat | None:
+    return pejabat_berwenang(jabatan=jabatan_pimpinan_unit(unit=unit), tanggal=tanggal)
+
+
+def ppk_unit(*, unit: UnitOrganisasi, tanggal: datetime.date | None = None) -> Pejabat | None:
+    return pejabat_berwenang(jabatan=jabatan_ppk_unit(unit=unit), tanggal=tanggal)
+
+
+def pyb_instansi(*, instansi: Instansi, tanggal: datetime.date | None = None) -> Pejabat | None:
+    return pejabat_berwenang(jabatan=instansi.jabatan_pyb, tanggal=tanggal)
+
+
+def unit_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> UnitOrganisasi | None:
+    jabatan = jabatan_definitif_pegawai(pegawai=pegawai, tanggal=tanggal)
+    return jabatan.unit if jabatan else None
+
+
+def unit_subtree(*, unit: UnitOrganisasi) -> QuerySet[UnitOrganisasi]:
+    """The unit and everything below it, one recursive-CTE query, in tree order."""
+    return UnitOrganisasi.objects.descendants(unit, include_self=True).with_tree_fields()
+
+
+def unit_punya_pengawas(*, unit: UnitOrganisasi) -> bool:
+    """Whether the unit or any unit below it has a Pengawas position."""
+    return Jabatan.objects.filter(
+        jenis=JenisJabatan.PENGAWAS, unit__in=UnitOrganisasi.objects.descendants(unit, include_self=True)
+    ).exists()
+
+
+def pegawai_list_untuk_pd(*, perangkat_daerah_id: int) -> QuerySet[Pegawai]:
+    return Pegawai.objects.filter(
+        riwayat_jabatan__jabatan__unit__perangkat_daerah_id=perangkat_daerah_id,
+        riwayat_jabatan__selesai__isnull=True,
+    ).distinct()
+
+
+def hitung_staf_per_unit(*, perangkat_daerah_id: int, tanggal: datetime.date | None = None) -> dict:
+    """{unit_id: {(jenis, jenjang): count}} of definitive holders on the date, one query."""
+    rows = (
+        PemangkuJabatan.objects.filter(_aktif_pada(_hari_ini(tanggal)), jenis=JenisPemangku.DEFINITIF,
+                                       jabatan__unit__perangkat_daerah_id=perangkat_daerah_id)
+        .values("jabatan__unit_id", "jabatan__jenis", "jabatan__jenjang")
+        .annotate(n=Count("id"))
+    )
+    hasil: dict[int, dict[tuple[str, str], int]] = {}
+    for r in rows:
+        hasil.setdefault(r["jabatan__unit_id"], {})[(r["jabatan__jenis"], r["jabatan__jenjang"])] = r["n"]
+    return hasil

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/organisasi/", include("organisasi.api_urls")),
+    path("api/penugasan/", include("penugasan.api_urls")),
+    path("api/notifikasi/", include("notifikasi.api_urls")),
+    path("", include("surat.urls")),
+    path("", include("notifikasi.urls")),
+    path("", include("penugasan.urls")),
+    path("", include("organisasi.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
