@@ -69,6 +69,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+# Several test runs may share one PostgreSQL server (parallel developers, CI): name the test DB.
+if env("DJANGO_TEST_DB_NAME", default=""):
+    DATABASES["default"]["TEST"] = {"NAME": env("DJANGO_TEST_DB_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
