@@ -7,6 +7,57 @@ code reads the Instansi fields, never the preset name.
 from .models import JenisJabatan as J
 from .models import JenisSurat, Penandatangan, Preset, TujuanLaporan, UrutanSukarela
 
+# --------------------------------------------------------------------------- routes (penugasan)
+# Each route is an ordered list of steps: who decides (peran, resolved to a position on the
+# decision date by penugasan.services) and what they do (aksi). The generic engine in
+# penugasan walks the list; a region differs only by data. "pengaju" says who may submit.
+
+
+def _langkah(kode: str, peran: str, aksi: str, judul: str) -> dict:
+    return {"kode": kode, "peran": peran, "aksi": aksi, "judul": judul}
+
+
+_SUKARELA_TUJUAN_DULU = [
+    _langkah("persetujuan_unit_tujuan", "pimpinan_unit_tujuan", "setujui", "Persetujuan Pimpinan Unit dituju"),
+    _langkah("persetujuan_ppk_asal", "ppk_asal", "setujui", "Persetujuan Pejabat Penilai Kinerja sendiri"),
+]
+_SUKARELA_ASAL_DULU = [
+    _langkah("persetujuan_ppk_asal", "ppk_asal", "setujui", "Persetujuan Pejabat Penilai Kinerja sendiri"),
+    _langkah("persetujuan_unit_tujuan", "pimpinan_unit_tujuan", "setujui", "Persetujuan Pimpinan Unit dituju"),
+]
+
+
+def langkah_rute(*, urutan_sukarela: str) -> dict:
+    """The five routes (+ the cross-PD variant) for a region, as data."""
+    return {
+        "penunjukan_dalam_unit": {"pengaju": "pimpinan_unit_asal", "langkah": []},
+        "penunjukan_lintas_unit": {"pengaju": "pimpinan_unit_asal", "langkah": [
+            _langkah("keputusan_ppk_tujuan", "ppk_tujuan", "setujui",
+                     "Keputusan Pejabat Penilai Kinerja dituju (dengan rekomendasi Pimpinan Unit)"),
+        ]},
+        "penunjukan_lintas_perangkat_daerah": {"pengaju": "pimpinan_unit_asal", "langkah": [
+            _langkah("persetujuan_pyb", "pyb_asal", "setujui", "Persetujuan Pejabat yang Berwenang"),
+            _langkah("jawaban_ppk_tujuan", "ppk_tujuan", "jawab_ketersediaan",
+                     "Jawaban ketersediaan Pejabat Penilai Kinerja dituju"),
+        ]},
+        "penunjukan_lintas_instansi": {"pengaju": "pimpinan_unit_asal", "langkah": [
+            _langkah("persetujuan_pyb_asal", "pyb_asal", "setujui", "Persetujuan Pejabat yang Berwenang pemohon"),
+            _langkah("persetujuan_pyb_tujuan", "pyb_tujuan", "setujui",
+                     "Persetujuan Pejabat yang Berwenang instansi dituju"),
+            _langkah("jawaban_ppk_tujuan", "ppk_tujuan", "jawab_ketersediaan",
+                     "Jawaban ketersediaan Pejabat Penilai Kinerja dituju (rekomendasi Pimpinan Unit)"),
+            _langkah("pengesahan_jawaban_pyb_tujuan", "pyb_tujuan", "setujui",
+                     "Persetujuan jawaban oleh Pejabat yang Berwenang instansi dituju"),
+        ]},
+        "sukarela_dalam_unit": {"pengaju": "pegawai", "langkah": [
+            _langkah("persetujuan_pimpinan_unit", "pimpinan_unit_asal", "setujui", "Persetujuan Pimpinan Unit"),
+        ]},
+        "sukarela_lintas_unit": {"pengaju": "pegawai", "langkah": (
+            _SUKARELA_TUJUAN_DULU if urutan_sukarela == UrutanSukarela.TUJUAN_DULU else _SUKARELA_ASAL_DULU
+        )},
+    }
+
+
 PRESETS: dict[str, dict] = {
     Preset.BELU: {
         "dasar_hukum": "Peraturan Bupati Belu Nomor 47 Tahun 2024 tentang Sistem Kerja untuk "
@@ -19,6 +70,7 @@ PRESETS: dict[str, dict] = {
         "penandatangan_lintas_pd": Penandatangan.PPK,
         "penetap_tim_lintas_pd": Penandatangan.KEPALA_PD,
         "urutan_sukarela_lintas_unit": UrutanSukarela.TUJUAN_DULU,
+        "langkah_rute": langkah_rute(urutan_sukarela=UrutanSukarela.TUJUAN_DULU),
         "ketua_tim_jenis_jabatan": [J.FUNGSIONAL, J.PELAKSANA],
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
@@ -37,6 +89,7 @@ PRESETS: dict[str, dict] = {
         "penandatangan_lintas_pd": Penandatangan.PIMPINAN_UNIT,
         "penetap_tim_lintas_pd": Penandatangan.KEPALA_PD,
         "urutan_sukarela_lintas_unit": UrutanSukarela.ASAL_DULU,
+        "langkah_rute": langkah_rute(urutan_sukarela=UrutanSukarela.ASAL_DULU),
         "ketua_tim_jenis_jabatan": [J.FUNGSIONAL, J.PELAKSANA],
         "ketua_tim_pengawas_jika_dua_level": True,
         "penanggung_jawab_tim_aktif": False,
@@ -56,6 +109,7 @@ PRESETS: dict[str, dict] = {
         "penandatangan_lintas_pd": Penandatangan.SEKDA,
         "penetap_tim_lintas_pd": Penandatangan.SEKDA,
         "urutan_sukarela_lintas_unit": UrutanSukarela.TUJUAN_DULU,
+        "langkah_rute": langkah_rute(urutan_sukarela=UrutanSukarela.TUJUAN_DULU),
         "ketua_tim_jenis_jabatan": [J.FUNGSIONAL, J.PELAKSANA],
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": True,
@@ -73,6 +127,7 @@ PRESETS: dict[str, dict] = {
         "penandatangan_lintas_pd": Penandatangan.SEKDA,
         "penetap_tim_lintas_pd": Penandatangan.SEKDA,
         "urutan_sukarela_lintas_unit": UrutanSukarela.ASAL_DULU,
+        "langkah_rute": langkah_rute(urutan_sukarela=UrutanSukarela.ASAL_DULU),
         "ketua_tim_jenis_jabatan": [J.JPT_PRATAMA, J.ADMINISTRATOR, J.FUNGSIONAL, J.PELAKSANA],
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
@@ -91,6 +146,7 @@ PRESETS: dict[str, dict] = {
         "penandatangan_lintas_pd": Penandatangan.PIMPINAN_UNIT,
         "penetap_tim_lintas_pd": Penandatangan.KEPALA_PD,
         "urutan_sukarela_lintas_unit": UrutanSukarela.ASAL_DULU,
+        "langkah_rute": langkah_rute(urutan_sukarela=UrutanSukarela.ASAL_DULU),
         "ketua_tim_jenis_jabatan": [J.FUNGSIONAL, J.PELAKSANA],
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
