@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns: list = [
+    path("notifikasi/", views.daftar, name="notifikasi_daftar"),
+    path("notifikasi/tandai-dibaca/", views.tandai_dibaca, name="notifikasi_tandai_dibaca"),
+]

@@ -1,0 +1,61 @@
+"""HTML views of the organisation (thin: parse input, call selectors, render)."""
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from . import selectors
+from .models import Jenjang, JenisJabatan, PerangkatDaerah
+
+
+def _label_staf(staf: dict) -> list[tuple[str, int]]:
+    """[('JF Ahli Muda', 2), ('Pelaksana', 3), ...] in a stable order."""
+    urutan = [j.value for j in JenisJabatan]
+    hasil = []
+    for (jenis, jenjang), n in sorted(staf.items(), key=lambda kv: (urutan.index(kv[0][0])
+                                                                     if kv[0][0] in urutan else 99, kv[0][1])):
+        label = JenisJabatan(jenis).label if jenis in JenisJabatan.values else jenis
+        if jenjang:
+            label = f"{label} {Jenjang(jenjang).label}" if jenjang in Jenjang.values else f"{label} {jenjang}"
+        hasil.append((label, n))
+    return hasil
+
+
+def _siapkan(simpul_list):
+    for s in simpul_list:
+        s.staf_label = _label_staf(s.staf)
+        _siapkan(s.anak)
+
+
+@login_required
+def bagan(request: HttpRequest) -> HttpResponse:
+    """Read-only org chart of one PD; by default the subtree below the viewer's own unit."""
+    pegawai = getattr(request.user, "pegawai", None)
+    unit_saya = selectors.unit_pegawai(pegawai=pegawai) if pegawai else None
+
+    pilihan = PerangkatDaerah.objects.order_by("nama")
+    if pegawai is not None and not request.user.is_superuser:
+        pilihan = pilihan.filter(instansi_id=pegawai.instansi_id)
+    pilihan = list(pilihan.only("id", "nama", "instansi_id"))
+
+    pd_id = request.GET.get("pd")
+    if pd_id:
+        pd = next((p for p in pilihan if str(p.pk) == pd_id), None)
+        if pd is None:
+            raise Http404("Perangkat daerah tidak ditemukan.")
+    else:
+        pd_saya = next((p for p in pilihan if unit_saya and p.pk == unit_saya.perangkat_daerah_id), None)
+        pd = pd_saya or (pilihan[0] if pilihan else None)
+
+    seluruh = request.GET.get("seluruh") == "1" or pd is None or unit_saya is None or pd.pk != unit_saya.perangkat_daerah_id
+    akar = []
+    if pd is not None:
+        akar = selectors.bagan_perangkat_daerah(
+            perangkat_daerah_id=pd.pk, unit=None if seluruh else unit_saya,
+        )
+        _siapkan(akar)
+    return render(request, "organisasi/bagan.html", {
+        "pilihan_pd": pilihan, "pd": pd, "akar": akar, "seluruh": seluruh, "unit_saya": unit_saya,
+        "bisa_sebagian": unit_saya is not None and pd is not None and pd.pk == unit_saya.perangkat_daerah_id,
+    })
