@@ -1,11 +1,33 @@
-"""Production: every secret and host from the environment; PostgreSQL and Redis required."""
+"""Production: every secret and host from the environment; PostgreSQL and Redis required.
+
+Required: DJANGO_SECRET_KEY (50+ random characters), DJANGO_ALLOWED_HOSTS, DATABASE_URL
+(postgres://...), REDIS_URL. `manage.py check --deploy` is clean with these set
+(tests/test_deploy_check.py). TLS ends at the reverse proxy, which sets X-Forwarded-Proto.
+"""
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F401,F403
-from .base import env
+from .base import DATABASES, SITE_URL, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
-CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+# No silent fallback to SQLite or in-process tasks in production.
+env("DATABASE_URL")
+if "postgresql" not in DATABASES["default"]["ENGINE"]:
+    raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL in production (postgres://...).")
+REDIS_URL = env("REDIS_URL")
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = False
+
+_site = urlsplit(SITE_URL)
+CSRF_TRUSTED_ORIGINS = env.list(
+    "DJANGO_CSRF_TRUSTED_ORIGINS",
+    default=[f"{_site.scheme}://{_site.netloc}"] if _site.scheme == "https" else [],
+)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
