@@ -253,3 +253,19 @@ class TestOutbox:
         assert row.attempts == 2
         assert row.last_error == ""
         assert len(mail.outbox) == 1
+
+
+def test_management_command_runs_one_relay_pass(django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    a = UserFactory(email="a@contoh.go.id")
+    with django_capture_on_commit_callbacks(execute=False):
+        kirim([a])
+    Outbox.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    out = StringIO()
+    call_command("relay_outbox", stdout=out)
+    assert "1 e-mail diantrekan" in out.getvalue()
+    assert Outbox.objects.get().status == OutboxStatus.SENT
+    assert len(mail.outbox) == 1
