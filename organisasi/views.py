@@ -15,7 +15,8 @@ def _label_staf(staf: dict) -> list[tuple[str, int]]:
     hasil = []
     for (jenis, jenjang), n in sorted(staf.items(), key=lambda kv: (urutan.index(kv[0][0])
                                                                      if kv[0][0] in urutan else 99, kv[0][1])):
-        label = JenisJabatan(jenis).label if jenis in JenisJabatan.values else jenis
+        label = ("JF" if jenis == JenisJabatan.FUNGSIONAL
+                 else JenisJabatan(jenis).label if jenis in JenisJabatan.values else jenis)
         if jenjang:
             label = f"{label} {Jenjang(jenjang).label}" if jenjang in Jenjang.values else f"{label} {jenjang}"
         hasil.append((label, n))

@@ -49,7 +49,7 @@ def test_bagan_pd_menampilkan_kepala_plt_lowong_ppk_dan_jumlah_staf(client):
     assert "<details" in html and "Bidang 1" in html and "Seksi 2" in html
     assert "Sari Plt" in html and "Plt." in html
     assert "kepala lowong" in html
-    assert "Perencana" not in html or "Jabatan Fungsional Ahli Muda: 1" in html
+    assert "Perencana" not in html or "JF Ahli Muda: 1" in html
     # the vacant Bidang's PPK escalates to the Kepala Dinas
     akar = selectors.bagan_perangkat_daerah(perangkat_daerah_id=org.pd.pk)
     lowong = next(s for s in akar[0].anak if s.unit.nama == "Bidang Lowong")

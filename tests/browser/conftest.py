@@ -1,0 +1,122 @@
+"""Playwright harness: Debian's Chromium against the Django live server on the test database.
+
+Never downloads a browser: when /usr/bin/chromium (or $CHROMIUM_PATH) is absent every test here
+is skipped with a plain message. Screenshots go to ``test-artifacts/`` (gitignored).
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BROWSER_SKIP_REASON, CHROMIUM_PATH, chromium_available
+
+# live_server runs in a thread while Playwright's sync API drives the browser from the test
+# thread; Django's async-safety guard would otherwise refuse ORM calls made from here.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+if not chromium_available():
+    pytest.skip(BROWSER_SKIP_REASON, allow_module_level=True)
+
+ARTEFAK = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PONSEL = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def demo(transactional_db, live_server):
+    """The demo region (organisasi.demo.muat, then penugasan/surat demo if present) in the test DB."""
+    try:
+        from organisasi import demo as org_demo
+    except ImportError:
+        pytest.skip("organisasi.demo belum tersedia")
+    konteks = org_demo.muat()
+    for modul in ("penugasan.demo", "surat.demo"):
+        try:
+            mod = __import__(modul, fromlist=["muat"])
+        except ImportError:
+            continue
+        konteks = mod.muat(konteks) or konteks
+    return konteks
+
+
+def _kata_sandi_demo() -> str:
+    from organisasi import demo as org_demo
+
+    for nama in ("KATA_SANDI", "KATA_SANDI_DEMO", "PASSWORD", "DEMO_PASSWORD"):
+        if hasattr(org_demo, nama):
+            return getattr(org_demo, nama)
+    raise RuntimeError("organisasi.demo tidak mendokumentasikan kata sandi demo")
+
+
+class Sesi:
+    """One logged-in browser context for a demo user, with screenshot helpers."""
+
+    def __init__(self, browser, base_url: str, nama_uji: str, viewport: dict):
+        self.context = browser.new_context(viewport=viewport, locale="id-ID", base_url=base_url)
+        self.context.set_default_timeout(15_000)
+        self.page = self.context.new_page()
+        self.base_url = base_url
+        self.nama_uji = re.sub(r"[^A-Za-z0-9_.-]+", "_", nama_uji)
+        self._n = 0
+
+    def masuk(self, username: str, password: str | None = None):
+        page = self.page
+        page.goto("/masuk/")
+        page.get_by_label("Nama pengguna").fill(username)
+        page.get_by_label("Kata sandi").fill(password or _kata_sandi_demo())
+        page.get_by_role("button", name="Masuk").click()
+        page.wait_for_url(re.compile(r".*/$"))
+        return page
+
+    def keluar(self):
+        self.context.clear_cookies()
+
+    def foto(self, label: str, *, ponsel: bool = False) -> Path:
+        """Full-page screenshot; with ponsel=True also at phone width (then restored)."""
+        ARTEFAK.mkdir(exist_ok=True)
+        self._n += 1
+        path = ARTEFAK / f"{self.nama_uji}-{self._n:02d}-{label}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        if ponsel:
+            ukuran = self.page.viewport_size
+            self.page.set_viewport_size(PONSEL)
+            self.page.screenshot(path=str(path.with_name(path.stem + "-ponsel.png")), full_page=True)
+            self.page.set_viewport_size(ukuran)
+        return path
+
+    def tutup(self):
+        self.context.close()
+
+
+@pytest.fixture
+def sesi(browser, live_server, request):
+    """Factory: ``sesi("ppk")`` returns a logged-in Sesi for that demo user (desktop size)."""
+    dibuka: list[Sesi] = []
+
+    def buat(username: str | None = None, *, viewport: dict = DESKTOP) -> Sesi:
+        s = Sesi(browser, live_server.url, request.node.name, viewport)
+        dibuka.append(s)
+        if username:
+            s.masuk(username)
+        return s
+
+    yield buat
+    for s in dibuka:
+        s.tutup()
