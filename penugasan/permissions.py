@@ -1,0 +1,83 @@
+"""Object permissions on requests (django-guardian, direct-FK tables), as named functions.
+
+* ``penugasan.putuskan_permohonan``: the official deciding the current step (granted when the
+  step is reached, revoked when it is decided or the request is closed).
+* ``penugasan.lihat_permohonan``: requester, tembusan, every official who decided a step and
+  the assignees.
+* Auditors (group "Auditor", ``organisasi.permissions.lihat_semua``) read everything and can
+  change nothing: the services never accept them as deciders unless they hold the position.
+
+Who may *decide* is always resolved from the position on the decision date
+(``services.pastikan_penentu``); the guardian grant is what lists and detail pages use to
+show the request to the right people.
+"""
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from guardian.shortcuts import assign_perm
+
+from .models import PermohonanPenugasan, PermohonanPenugasanUserObjectPermission
+
+PERM_PUTUSKAN = "putuskan_permohonan"
+PERM_LIHAT = "lihat_permohonan"
+
+
+def lihat_semua(user) -> bool:
+    """Superusers and members of the group "Auditor" read every request."""
+    from organisasi.permissions import lihat_semua as _lihat_semua
+
+    return bool(user and user.is_authenticated and _lihat_semua(user))
+
+
+def _users(users) -> list:
+    hasil, dilihat = [], set()
+    for u in users:
+        if u is not None and u.pk not in dilihat:
+            dilihat.add(u.pk)
+            hasil.append(u)
+    return hasil
+
+
+def beri_hak_lihat(*, permohonan: PermohonanPenugasan, users) -> None:
+    sudah = set(
+        PermohonanPenugasanUserObjectPermission.objects.filter(
+            content_object=permohonan, permission__codename=PERM_LIHAT
+        ).values_list("user_id", flat=True)
+    )
+    for user in _users(users):
+        if user.pk not in sudah:
+            assign_perm(f"penugasan.{PERM_LIHAT}", user, permohonan)
+
+
+def beri_hak_putuskan(*, permohonan: PermohonanPenugasan, user) -> None:
+    if user is None:
+        return
+    assign_perm(f"penugasan.{PERM_PUTUSKAN}", user, permohonan)
+    beri_hak_lihat(permohonan=permohonan, users=[user])
+
+
+def cabut_hak_putuskan(*, permohonan: PermohonanPenugasan) -> int:
+    """Revoke the decide permission from everyone (the step was decided or the request closed)."""
+    n, _ = PermohonanPenugasanUserObjectPermission.objects.filter(
+        content_object=permohonan, permission__codename=PERM_PUTUSKAN
+    ).delete()
+    return n
+
+
+def punya_hak_putuskan(*, user, permohonan: PermohonanPenugasan) -> bool:
+    return PermohonanPenugasanUserObjectPermission.objects.filter(
+        content_object=permohonan, user=user, permission__codename=PERM_PUTUSKAN
+    ).exists()
+
+
+def permohonan_dengan_hak(user) -> QuerySet:
+    """Ids of requests the user holds a guardian permission on (subquery, not evaluated)."""
+    return PermohonanPenugasanUserObjectPermission.objects.filter(
+        user=user, permission__codename__in=(PERM_LIHAT, PERM_PUTUSKAN),
+        permission__content_type__app_label="penugasan",
+    ).values("content_object_id")
+
+
+def q_terlihat(user) -> Q:
+    """Filter on PermohonanPenugasan for what a non-auditor user may read."""
+    return Q(pemohon__user=user) | Q(dibuat_oleh=user) | Q(pk__in=permohonan_dengan_hak(user))

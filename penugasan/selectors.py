@@ -1,0 +1,156 @@
+"""Reads of assignments: what awaits a decision, what a user asked for or was given, teams and
+workload. Lists are QuerySets built in the database (subqueries), with a constant number of
+queries however many rows there are."""
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from organisasi.models import JenisPemangku, Pegawai, PemangkuJabatan
+
+from . import permissions
+from .models import (
+    AnggotaTim,
+    LangkahPermohonan,
+    Penugasan,
+    PermohonanPenugasan,
+    StatusPenugasan,
+    StatusPermohonan,
+    StatusTim,
+    TimKerja,
+)
+
+_RELASI_PERMOHONAN = (
+    "pemohon", "jabatan_pemohon", "unit_asal", "unit_tujuan", "instansi_asal", "instansi_tujuan", "jabatan_penentu",
+)
+
+
+def hari_ini() -> datetime.date:
+    return timezone.localdate()
+
+
+def _aktif_pada(tanggal: datetime.date) -> Q:
+    return Q(mulai__lte=tanggal) & (Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
+
+
+def jabatan_efektif(user, tanggal: datetime.date | None = None) -> QuerySet:
+    """Ids of the positions whose authority ``user`` exercises on the date (subquery).
+
+    Same precedence as ``organisasi.selectors.pejabat_pada``: a Plh in force overrides a Plt,
+    which overrides the definitive holder; so an absent definitive holder replaced by a Plt
+    does not see that position's decisions.
+    """
+    tanggal = tanggal or hari_ini()
+    aktif = PemangkuJabatan.objects.filter(_aktif_pada(tanggal))
+    ada_plh = Exists(aktif.filter(jabatan_id=OuterRef("jabatan_id"), jenis=JenisPemangku.PLH))
+    ada_pengganti = Exists(aktif.filter(jabatan_id=OuterRef("jabatan_id"),
+                                        jenis__in=(JenisPemangku.PLH, JenisPemangku.PLT)))
+    return (
+        aktif.filter(pegawai__user=user)
+        .filter(Q(jenis=JenisPemangku.PLH) | (Q(jenis=JenisPemangku.PLT) & ~ada_plh)
+                | (Q(jenis=JenisPemangku.DEFINITIF) & ~ada_pengganti))
+        .values("jabatan_id")
+    )
+
+
+def menunggu_keputusan(user, tanggal: datetime.date | None = None) -> QuerySet[PermohonanPenugasan]:
+    """Requests whose current step is decided by a position ``user`` holds or acts for today."""
+    return (
+        PermohonanPenugasan.objects.filter(status=StatusPermohonan.MENUNGGU_KEPUTUSAN,
+                                           jabatan_penentu_id__in=jabatan_efektif(user, tanggal))
+        .select_related(*_RELASI_PERMOHONAN)
+        .order_by("diajukan_pada", "id")
+    )
+
+
+def permohonan_saya(user) -> QuerySet[PermohonanPenugasan]:
+    """Requests the user submitted (as pemohon or as the account that created them)."""
+    return (
+        PermohonanPenugasan.objects.filter(Q(pemohon__user=user) | Q(dibuat_oleh=user))
+        .select_related(*_RELASI_PERMOHONAN)
+        .order_by("-created_at", "-id")
+    )
+
+
+def permohonan_terlihat(user) -> QuerySet[PermohonanPenugasan]:
+    """Every request the user may read: auditors all; others their own, those shared with them
+    (guardian), and those awaiting a position they exercise today."""
+    qs = PermohonanPenugasan.objects.all()
+    if not permissions.lihat_semua(user):
+        menunggu = Q(status=StatusPermohonan.MENUNGGU_KEPUTUSAN, jabatan_penentu_id__in=jabatan_efektif(user))
+        qs = qs.filter(permissions.q_terlihat(user) | menunggu)
+    return qs.select_related(*_RELASI_PERMOHONAN)
+
+
+def permohonan_detail(*, user, permohonan_id: int) -> PermohonanPenugasan:
+    """One visible request with its history; DoesNotExist (404) when not visible."""
+    return (
+        permohonan_terlihat(user)
+        .prefetch_related(
+            Prefetch("riwayat", queryset=LangkahPermohonan.objects.select_related("jabatan").order_by("urutan")),
+            "pegawai_diminta", "pegawai_ditugaskan", "kompetensi", "tembusan_jabatan", "tembusan_pegawai",
+        )
+        .get(pk=permohonan_id)
+    )
+
+
+def riwayat_permohonan(*, permohonan: PermohonanPenugasan) -> QuerySet[LangkahPermohonan]:
+    return permohonan.riwayat.select_related("jabatan", "pegawai").order_by("urutan")
+
+
+def penugasan_saya(user, *, status: str | None = None) -> QuerySet[Penugasan]:
+    qs = Penugasan.objects.filter(pegawai__user=user)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.select_related("pegawai", "tim", "unit", "instansi", "permohonan").order_by("-mulai", "-id")
+
+
+def penugasan_terlihat(user) -> QuerySet[Penugasan]:
+    qs = Penugasan.objects.all()
+    if not permissions.lihat_semua(user):
+        qs = qs.filter(Q(pegawai__user=user) | Q(permohonan__in=permohonan_terlihat(user).values("pk")))
+    return qs.select_related("pegawai", "tim", "unit", "instansi", "permohonan")
+
+
+def tim_saya(user) -> QuerySet[TimKerja]:
+    anggota = AnggotaTim.objects.filter(tim_id=OuterRef("pk"), pegawai__user=user)
+    return (
+        TimKerja.objects.filter(Exists(anggota) | Q(penanggung_jawab__user=user))
+        .select_related("unit", "instansi", "penanggung_jawab")
+        .annotate(jumlah_anggota=Count("anggota"))
+        .order_by("-mulai", "nama")
+    )
+
+
+def anggota_tim(*, tim: TimKerja) -> QuerySet[AnggotaTim]:
+    return tim.anggota.select_related("pegawai").order_by("peran", "pegawai__nama")
+
+
+def beban_kerja(pegawai: Pegawai, tanggal: datetime.date | None = None) -> dict:
+    """Active individual assignments and active teams of a pegawai against the Instansi limit
+    (two queries)."""
+    tanggal = tanggal or hari_ini()
+    individu = Penugasan.objects.filter(pegawai=pegawai, status=StatusPenugasan.AKTIF, tim__isnull=True,
+                                        selesai__gte=tanggal).count()
+    tim = AnggotaTim.objects.filter(pegawai=pegawai, tim__status=StatusTim.AKTIF,
+                                    tim__selesai__gte=tanggal).values("tim_id").distinct().count()
+    batas = pegawai.instansi.batas_beban_kerja
+    total = individu + tim
+    return {"pegawai_id": pegawai.pk, "penugasan_individu": individu, "tim": tim, "total": total,
+            "batas": batas, "melebihi": total > batas}
+
+
+def beban_kerja_banyak(pegawai_ids, tanggal: datetime.date | None = None) -> dict[int, int]:
+    """{pegawai_id: active individual assignments + active teams} for many pegawai (two queries)."""
+    tanggal = tanggal or hari_ini()
+    hasil = dict.fromkeys(pegawai_ids, 0)
+    for r in (Penugasan.objects.filter(pegawai_id__in=hasil, status=StatusPenugasan.AKTIF, tim__isnull=True,
+                                       selesai__gte=tanggal).values("pegawai_id").annotate(n=Count("id"))):
+        hasil[r["pegawai_id"]] += r["n"]
+    for r in (AnggotaTim.objects.filter(pegawai_id__in=hasil, tim__status=StatusTim.AKTIF,
+                                        tim__selesai__gte=tanggal)
+              .values("pegawai_id").annotate(n=Count("tim_id", distinct=True))):
+        hasil[r["pegawai_id"]] += r["n"]
+    return hasil
