@@ -51,9 +51,12 @@ def _nama_jenjang(jenjang: str) -> str:
     return Jenjang(jenjang).label
 
 
-def aturan_kedudukan_jenjang(*, jabatan_pegawai: Jabatan, jabatan_ppk: Jabatan) -> str | None:
+def aturan_kedudukan_jenjang(*, jabatan_pegawai: Jabatan, jabatan_ppk: Jabatan,
+                             punya_pengawas: bool | None = None) -> str | None:
     """The placement-by-jenjang rule (Bungo, Indragiri Hilir, Kotabaru). Returns the broken
-    rule as a sentence, or None when the placement satisfies it. Pure: no writes."""
+    rule as a sentence, or None when the placement satisfies it. Pure: no writes.
+    ``punya_pengawas`` (whether the PPK's unit has a Pengawas) may be given by a caller that
+    already knows it (the org-chart import, with unsaved units); otherwise it is queried."""
     ppk = jabatan_ppk.jenis
     # A JF leading a self-standing unit (Kepala Puskesmas, Kepala Sekolah) is PPK of its staff.
     if ppk == JenisJabatan.FUNGSIONAL and jabatan_ppk.kepala_unit:
@@ -82,13 +85,16 @@ def aturan_kedudukan_jenjang(*, jabatan_pegawai: Jabatan, jabatan_ppk: Jabatan) 
     # where the unit has no Pengawas.
     if ppk == JenisJabatan.PENGAWAS:
         return None
-    if ppk == JenisJabatan.ADMINISTRATOR and not selectors.unit_punya_pengawas(unit=jabatan_ppk.unit):
+    if punya_pengawas is None and ppk == JenisJabatan.ADMINISTRATOR:
+        punya_pengawas = selectors.unit_punya_pengawas(unit=jabatan_ppk.unit)
+    if ppk == JenisJabatan.ADMINISTRATOR and not punya_pengawas:
         return None
     return (f"{subjek} berkedudukan di bawah Pejabat Pengawas (atau Pejabat Administrator bila unitnya tidak "
             f"memiliki Pengawas), bukan {JenisJabatan(ppk).label} ({jabatan_ppk.nama}).")
 
 
-def kedudukan_validasi(*, instansi: Instansi, jabatan_pegawai: Jabatan | None, jabatan_ppk: Jabatan) -> None:
+def kedudukan_validasi(*, instansi: Instansi, jabatan_pegawai: Jabatan | None, jabatan_ppk: Jabatan,
+                       punya_pengawas: bool | None = None) -> None:
     """Raise ValidationError naming the rule when a placement is not allowed."""
     if jabatan_ppk.jenis == JenisJabatan.PELAKSANA or (
         jabatan_ppk.jenis == JenisJabatan.FUNGSIONAL and not jabatan_ppk.kepala_unit
@@ -97,7 +103,8 @@ def kedudukan_validasi(*, instansi: Instansi, jabatan_pegawai: Jabatan | None, j
             f"{jabatan_ppk.nama} tidak dapat menjadi Pejabat Penilai Kinerja: PPK paling rendah Pejabat "
             "Pengawas, atau JF yang memimpin unit mandiri.")})
     if instansi.aturan_kedudukan_jenjang and jabatan_pegawai is not None:
-        pelanggaran = aturan_kedudukan_jenjang(jabatan_pegawai=jabatan_pegawai, jabatan_ppk=jabatan_ppk)
+        pelanggaran = aturan_kedudukan_jenjang(jabatan_pegawai=jabatan_pegawai, jabatan_ppk=jabatan_ppk,
+                                               punya_pengawas=punya_pengawas)
         if pelanggaran:
             raise ValidationError({"jabatan_ppk": (
                 f"Aturan kedudukan menurut jenjang ({instansi.get_preset_display()}): {pelanggaran}")})
