@@ -243,3 +243,44 @@ def outbox_kirim(*, outbox_id: int) -> Outbox | None:
         outbox.last_error = ""
         outbox.save(update_fields=["status", "sent_at", "attempts", "last_error", "updated_at"])
     return outbox
+
+
+# --------------------------------------------------------------------------- reminders
+
+
+def pengingat_kirim(*, sekarang=None) -> int:
+    """Remind the current decider of every request waiting longer than its Instansi's ``hari_pengingat``.
+
+    The threshold is that of the Instansi of the deciding position. At most one reminder per
+    request and day (key ``pengingat:permohonan:<pk>:<tanggal>``), so re-running the task the
+    same day sends nothing new. Returns how many notifications were written.
+    """
+    from organisasi import selectors as org
+    from organisasi.models import Instansi
+    from penugasan.selectors import permohonan_tertunda
+
+    sekarang = sekarang or timezone.now()
+    tanggal = timezone.localdate(sekarang)
+    jumlah = 0
+    for hari in Instansi.objects.values_list("hari_pengingat", flat=True).distinct().order_by("hari_pengingat"):
+        tertunda = permohonan_tertunda(hari, sekarang=sekarang).filter(jabatan_penentu__instansi__hari_pengingat=hari)
+        for permohonan in tertunda:
+            pejabat = org.pejabat_berwenang(jabatan=permohonan.jabatan_penentu, tanggal=tanggal)
+            user = getattr(pejabat.pegawai, "user", None) if pejabat else None
+            if user is None:
+                logger.warning("Pengingat permohonan %s: pengambil keputusan tidak punya akun.", permohonan.pk)
+                continue
+            sejak = timezone.localtime(permohonan.menunggu_sejak)
+            with transaction.atomic():
+                jumlah += notifikasi_kirim(
+                    penerima=[user],
+                    jenis="pengingat",
+                    judul=_("Pengingat: permohonan menunggu keputusan Anda"),
+                    pesan=_("Permohonan \"%(judul)s\" menunggu keputusan Anda sejak %(tanggal)s (%(hari)d hari).") % {
+                        "judul": permohonan.judul, "tanggal": sejak.strftime("%d-%m-%Y"),
+                        "hari": (tanggal - sejak.date()).days},
+                    url=f"/penugasan/permohonan/{permohonan.pk}/",
+                    kunci=f"pengingat:permohonan:{permohonan.pk}:{tanggal.isoformat()}",
+                    objek=permohonan,
+                )
+    return jumlah

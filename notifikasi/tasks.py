@@ -18,3 +18,9 @@ def kirim_email_task(outbox_id: int) -> str:
 def relay_outbox() -> int:
     """Beat: publish pending outbox rows (those the after-commit publish could not queue)."""
     return services.outbox_relay()
+
+
+@shared_task(name="notifikasi.kirim_pengingat", soft_time_limit=300, time_limit=360, ignore_result=True)
+def kirim_pengingat() -> int:
+    """Beat, daily: remind deciders of requests pending longer than their Instansi allows."""
+    return services.pengingat_kirim()

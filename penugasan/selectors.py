@@ -154,3 +154,27 @@ def beban_kerja_banyak(pegawai_ids, tanggal: datetime.date | None = None) -> dic
               .values("pegawai_id").annotate(n=Count("tim_id", distinct=True))):
         hasil[r["pegawai_id"]] += r["n"]
     return hasil
+
+
+def permohonan_tertunda(lebih_dari_hari: int, *, sekarang: datetime.datetime | None = None
+                        ) -> QuerySet[PermohonanPenugasan]:
+    """Requests whose current step has awaited a decision for more than ``lebih_dari_hari`` days.
+
+    The wait starts when the step became current: the time of the last recorded step (submission
+    or the previous decision), else ``diajukan_pada``; annotated as ``menunggu_sejak``. Used by
+    the daily reminder (``notifikasi.tasks.kirim_pengingat``), which resolves the decider from
+    ``jabatan_penentu``. One query.
+    """
+    from django.db.models import Subquery
+    from django.db.models.functions import Coalesce
+
+    sekarang = sekarang or timezone.now()
+    terakhir = LangkahPermohonan.objects.filter(permohonan=OuterRef("pk")).order_by("-waktu", "-urutan")
+    return (
+        PermohonanPenugasan.objects.filter(status=StatusPermohonan.MENUNGGU_KEPUTUSAN,
+                                           jabatan_penentu__isnull=False)
+        .annotate(menunggu_sejak=Coalesce(Subquery(terakhir.values("waktu")[:1]), "diajukan_pada"))
+        .filter(menunggu_sejak__lt=sekarang - datetime.timedelta(days=lebih_dari_hari))
+        .select_related("jabatan_penentu", "jabatan_penentu__instansi", "pemohon")
+        .order_by("menunggu_sejak", "id")
+    )
