@@ -30,7 +30,9 @@ Tests marked ``browser`` (``tests/browser/``) drive Debian's Chromium at ``/usr/
 per test and once in the summary at the end of the run (``make test`` prints it too).
 
 ``pytest.ini`` collects ``organisasi penugasan kinerja surat notifikasi tests``; CI (``.ci/run``)
-sets ``DATABASE_URL`` (PostgreSQL 15) and ``REDIS_URL``, so integration tests run there.
+sets ``DATABASE_URL`` (PostgreSQL 15) and ``REDIS_URL``, so integration tests run there; it also
+sets ``SISTEMKERJA_REQUIRE_INTEGRATION=1``, which turns these two skips into failures, so a broken
+CI service can never pass as "skipped".
 """
 from __future__ import annotations
 
@@ -41,6 +43,13 @@ from pathlib import Path
 import pytest
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+REQUIRE_INTEGRATION = os.environ.get("SISTEMKERJA_REQUIRE_INTEGRATION") == "1"
+
+
+def _skip_or_fail(reason: str) -> None:
+    if REQUIRE_INTEGRATION:
+        pytest.fail(f"SISTEMKERJA_REQUIRE_INTEGRATION=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
 
 
 def database_is_postgres() -> bool:
@@ -86,14 +95,14 @@ skip_unless_redis = pytest.mark.skipif(bool(_REDIS_REASON_AT_IMPORT), reason=_RE
 @pytest.fixture
 def requires_postgres() -> None:
     if not database_is_postgres():
-        pytest.skip(POSTGRES_REASON)
+        _skip_or_fail(POSTGRES_REASON)
 
 
 @pytest.fixture
 def requires_redis() -> str:
     reason = redis_unavailable_reason()
     if reason:
-        pytest.skip(reason)
+        _skip_or_fail(reason)
     return os.environ["REDIS_URL"]
 
 

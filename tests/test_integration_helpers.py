@@ -1,5 +1,9 @@
 """The integration-test helpers of tests/conftest.py skip or run for the right reasons."""
+import os
+import subprocess
+import sys
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +52,17 @@ def test_missing_redis_url_gives_a_reason(monkeypatch):
         assert "set REDIS_URL" in helpers.redis_unavailable_reason()
     finally:
         helpers.redis_unavailable_reason.cache_clear()
+
+
+
+def test_required_integration_turns_the_skip_into_a_failure():
+    """CI sets SISTEMKERJA_REQUIRE_INTEGRATION=1: a missing service fails instead of skipping."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env["SISTEMKERJA_REQUIRE_INTEGRATION"] = "1"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q",
+         "tests/test_integration_helpers.py::test_requires_redis_returns_a_url_that_answers"],
+        cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1, result.stdout
+    assert "SISTEMKERJA_REQUIRE_INTEGRATION=1 but needs Redis" in result.stdout
