@@ -1194,7 +1194,10 @@ def _pelapor(impor: ImporBagan) -> Callable[[int], None]:
         if persen == terakhir[0]:
             return
         terakhir[0] = persen
-        cache.set(_kunci_progres(impor.pk), persen, timeout=3600)
+        try:
+            cache.set(_kunci_progres(impor.pk), persen, timeout=3600)
+        except Exception:  # progress is best effort: a cache outage must not fail the import
+            logger.warning("progres impor %s tidak dapat ditulis ke cache", impor.pk, exc_info=True)
         if not connection.in_atomic_block:
             ImporBagan.objects.filter(pk=impor.pk).update(baris_diproses=total * persen // 100)
 
@@ -1296,7 +1299,10 @@ def impor_bagan_jalankan(*, impor_id: int) -> ImporBagan:
         impor.selesai_pada = timezone.now()
         impor.save(update_fields=["status", "kesalahan", "selesai_pada", "updated_at"])
     finally:
-        cache.delete(_kunci_progres(impor.pk))
+        try:
+            cache.delete(_kunci_progres(impor.pk))
+        except Exception:
+            pass
     return impor
 
 
@@ -1307,7 +1313,10 @@ def impor_bagan_progres(*, impor: ImporBagan) -> dict:
     total = impor.total_baris
     diproses = impor.baris_diproses
     if impor.status == StatusImpor.DIPROSES:
-        persen = cache.get(_kunci_progres(impor.pk))
+        try:
+            persen = cache.get(_kunci_progres(impor.pk))
+        except Exception:
+            persen = None
         if persen is not None:
             diproses = max(diproses, total * int(persen) // 100)
     selesai = impor.status in (StatusImpor.SELESAI, StatusImpor.GAGAL)
