@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from .models import (
     Instansi,
@@ -341,3 +341,30 @@ def bagan_perangkat_daerah(
         induk = simpul.get(u.parent_id)
         (induk.anak if induk is not None else akar).append(node)
     return akar
+
+
+def pegawai_cari(
+    *, instansi_id: int, q: str = "", kompetensi=None, unit: UnitOrganisasi | None = None,
+    tanggal: datetime.date | None = None,
+) -> QuerySet[Pegawai]:
+    """Active JF/Pelaksana of an Instansi who hold a position on the date, optionally in ``unit``
+    or below it, matching a name/NIP fragment and a competence. One query (the unit subtree is
+    a subquery); each row carries ``jabatan_nama`` and ``unit_nama`` of the position held."""
+    tanggal = _hari_ini(tanggal)
+    pemangku = PemangkuJabatan.objects.filter(
+        _aktif_pada(tanggal), jenis=JenisPemangku.DEFINITIF,
+        jabatan__jenis__in=(JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA),
+    )
+    if unit is not None:
+        subtree = UnitOrganisasi.objects.descendants(unit, include_self=True).values("pk")
+        pemangku = pemangku.filter(jabatan__unit_id__in=subtree)
+    qs = Pegawai.objects.filter(instansi_id=instansi_id, aktif=True, pk__in=pemangku.values("pegawai_id"))
+    if q:
+        qs = qs.filter(Q(nama__icontains=q) | Q(nip__startswith=q))
+    if kompetensi is not None:
+        qs = qs.filter(kompetensi=kompetensi)
+    jabatan = pemangku.filter(pegawai_id=OuterRef("pk")).order_by("-mulai")
+    return qs.annotate(
+        jabatan_nama=Subquery(jabatan.values("jabatan__nama")[:1]),
+        unit_nama=Subquery(jabatan.values("jabatan__unit__nama")[:1]),
+    ).select_related("instansi").order_by("nama")

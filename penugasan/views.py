@@ -1,16 +1,81 @@
-"""HTML views of the assignment workflow (thin: forms parse, services write, selectors read)."""
+"""HTML views of the assignment workflow.
+
+Thin: forms parse input, ``penugasan.services`` write, ``penugasan.selectors`` /
+``organisasi.selectors`` read. Exceptions from services map to the page:
+ValidationError → form errors, PermissionDenied → the 403 page, KonflikError → a message that
+someone else already decided.
+"""
 from __future__ import annotations
 
+import datetime
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db.models import Max
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from notifikasi import selectors as notifikasi_selectors
 from organisasi import selectors as org_selectors
+from organisasi.models import Pegawai, UnitOrganisasi
+from sistemkerja.exceptions import KonflikError
+
+from . import forms, selectors
+from .models import PermohonanPenugasan, Penugasan, Rute, StatusPermohonan, TimKerja
+
+PESAN_KONFLIK = _("Permohonan ini sudah diputuskan oleh pejabat lain atau statusnya telah berubah. "
+                  "Muat ulang untuk melihat keadaan terbaru.")
 
 
-def _pegawai(request: HttpRequest):
+def _pegawai(request: HttpRequest) -> Pegawai | None:
     return getattr(request.user, "pegawai", None)
+
+
+def _ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _services():
+    from . import services  # built in parallel; imported at call time
+
+    return services
+
+
+def _pesan_validasi(exc: ValidationError) -> list[str]:
+    if hasattr(exc, "message_dict"):
+        return [f"{m}" for pesan in exc.message_dict.values() for m in pesan]
+    return list(exc.messages)
+
+
+def _terapkan_error(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError onto the form (field errors where the field exists)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _surat_per_objek(objek_list) -> dict[int, list]:
+    """{object pk: [Surat, ...]} for many penugasan objects of one model (one query)."""
+    from surat.models import Surat
+
+    objek_list = list(objek_list)
+    if not objek_list:
+        return {}
+    ct = ContentType.objects.get_for_model(objek_list[0])
+    hasil: dict[int, list] = {o.pk: [] for o in objek_list}
+    for s in Surat.objects.filter(sumber_content_type=ct, sumber_object_id__in=hasil).order_by("created_at", "pk"):
+        hasil[s.sumber_object_id].append(s)
+    return hasil
+
+
+# --------------------------------------------------------------------------- beranda
 
 
 @login_required
@@ -19,9 +84,401 @@ def beranda(request: HttpRequest) -> HttpResponse:
     pegawai = _pegawai(request)
     jabatan = org_selectors.jabatan_dipangku(pegawai=pegawai) if pegawai else []
     notifikasi = notifikasi_selectors.notifikasi_untuk(request.user, per_halaman=5, hanya_belum_dibaca=True)
+    menunggu = list(selectors.menunggu_keputusan(request.user)[:5])
     return render(request, "penugasan/beranda.html", {
         "pegawai": pegawai,
         "jabatan_dipangku": jabatan,
+        "menunggu": menunggu,
+        "jumlah_menunggu": selectors.menunggu_keputusan(request.user).count() if menunggu else 0,
+        "permohonan_saya": list(selectors.permohonan_saya(request.user)[:5]),
+        "penugasan_saya": list(selectors.penugasan_saya(request.user, status="aktif")[:5]),
+        "tim_saya": list(selectors.tim_saya(request.user)[:5]),
         "notifikasi_baru": notifikasi.object_list,
         "jumlah_notifikasi_baru": notifikasi.paginator.count,
     })
+
+
+# --------------------------------------------------------------------------- kotak masuk
+
+
+def _kotak_masuk_qs(request: HttpRequest, filter_form):
+    qs = selectors.menunggu_keputusan(request.user).annotate(menunggu_sejak=Max("riwayat__waktu"))
+    if filter_form.is_valid():
+        data = filter_form.cleaned_data
+        if data.get("rute"):
+            qs = qs.filter(rute=data["rute"])
+        if data.get("unit"):
+            qs = qs.filter(unit_asal=data["unit"]) | qs.filter(unit_tujuan=data["unit"])
+        if data.get("umur"):
+            qs = qs.filter(diajukan_pada__lte=timezone.now() - datetime.timedelta(days=data["umur"]))
+    return qs.order_by("diajukan_pada", "id")
+
+
+def _tandai_umur(items) -> None:
+    sekarang = timezone.now()
+    for i, p in enumerate(items):
+        sejak = getattr(p, "menunggu_sejak", None) or p.diajukan_pada or p.created_at
+        p.hari_menunggu = (sekarang - sejak).days
+        p.terlambat = p.hari_menunggu >= p.instansi_asal.hari_pengingat
+        p.tertua = i == 0 and len(items) > 1
+        langkah = p.langkah_sekarang or {}
+        p.langkah_judul = langkah.get("judul", "")
+        p.bisa_massal = langkah.get("aksi") == "setujui"
+
+
+@login_required
+def kotak_masuk(request: HttpRequest) -> HttpResponse:
+    """Every request awaiting a decision by a position I hold or act for (Plt/Plh) today."""
+    filter_form = forms.FilterKotakMasukForm(request.GET or None, user=request.user)
+    items = list(_kotak_masuk_qs(request, filter_form))
+    _tandai_umur(items)
+    return render(request, "penugasan/kotak_masuk.html", {"items": items, "filter_form": filter_form})
+
+
+@login_required
+@require_POST
+def kotak_masuk_setujui_massal(request: HttpRequest) -> HttpResponse:
+    """Approve several requests, each through the same service as a single approval."""
+    ids = [int(i) for i in request.POST.getlist("permohonan") if i.isdigit()]
+    if not ids:
+        messages.error(request, _("Pilih sedikitnya satu permohonan untuk disetujui."))
+        return redirect("kotak_masuk")
+    services = _services()
+    berhasil, gagal = 0, []
+    for pid in ids:
+        try:
+            services.permohonan_setujui(permohonan_id=pid, actor=request.user, ip=_ip(request))
+            berhasil += 1
+        except KonflikError:
+            gagal.append(_("#%(id)s: %(pesan)s") % {"id": pid, "pesan": PESAN_KONFLIK})
+        except PermissionDenied as exc:
+            gagal.append(_("#%(id)s: %(pesan)s") % {"id": pid, "pesan": exc or _("Anda tidak berwenang.")})
+        except ValidationError as exc:
+            gagal.append(_("#%(id)s: %(pesan)s") % {"id": pid, "pesan": " ".join(_pesan_validasi(exc))})
+        except ObjectDoesNotExist:
+            gagal.append(_("#%(id)s: permohonan tidak ditemukan.") % {"id": pid})
+    if berhasil:
+        messages.success(request, _("%(n)d permohonan disetujui.") % {"n": berhasil})
+    for g in gagal:
+        messages.error(request, g)
+    return redirect("kotak_masuk")
+
+
+# --------------------------------------------------------------------------- permohonan
+
+
+def _permohonan_atau_404(request: HttpRequest, pk: int) -> PermohonanPenugasan:
+    try:
+        return selectors.permohonan_detail(user=request.user, permohonan_id=pk)
+    except PermohonanPenugasan.DoesNotExist:
+        if PermohonanPenugasan.objects.filter(pk=pk).exists():
+            raise PermissionDenied(_("Anda tidak berwenang membuka permohonan ini."))
+        raise Http404(_("Permohonan tidak ditemukan."))
+
+
+def _konteks_permohonan(request: HttpRequest, permohonan: PermohonanPenugasan) -> dict:
+    langkah = permohonan.langkah_sekarang or {}
+    menunggu_saya = selectors.menunggu_keputusan(request.user).filter(pk=permohonan.pk).exists()
+    surat = _surat_per_objek([permohonan]).get(permohonan.pk, [])
+    penugasan = list(permohonan.penugasan.select_related("pegawai", "tim"))
+    surat_penugasan = _surat_per_objek(penugasan)
+    for t in penugasan:
+        t.surat_list = surat_penugasan.get(t.pk, [])
+    return {
+        "permohonan": permohonan,
+        "riwayat": list(permohonan.riwayat.all()),
+        "langkah": langkah,
+        "menunggu_saya": menunggu_saya,
+        "jawab_ketersediaan": langkah.get("aksi") == "jawab_ketersediaan",
+        "bisa_kembalikan": menunggu_saya and hasattr(_services(), "permohonan_kembalikan")
+        and langkah.get("bisa_dikembalikan", True),
+        "surat_permohonan": surat,
+        "penugasan_list": penugasan,
+        "tolak_form": forms.TolakForm(),
+        "setujui_form": forms.SetujuiForm(permohonan=permohonan) if menunggu_saya else None,
+        "bisa_batalkan": permohonan.status in ("draf", "menunggu_keputusan") and (
+            permohonan.dibuat_oleh_id == request.user.pk
+            or getattr(_pegawai(request), "pk", None) == permohonan.pemohon_id),
+    }
+
+
+@login_required
+def permohonan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    permohonan = _permohonan_atau_404(request, pk)
+    return render(request, "penugasan/permohonan_detail.html", _konteks_permohonan(request, permohonan))
+
+
+@login_required
+def permohonan_pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
+    """HTMX fragment for the inbox: the request, its history and letters."""
+    permohonan = _permohonan_atau_404(request, pk)
+    return render(request, "penugasan/_pratinjau.html", _konteks_permohonan(request, permohonan))
+
+
+@login_required
+@require_POST
+def permohonan_setujui(request: HttpRequest, pk: int) -> HttpResponse:
+    permohonan = _permohonan_atau_404(request, pk)
+    form = forms.SetujuiForm(request.POST, permohonan=permohonan)
+    if form.is_valid():
+        try:
+            services = _services()
+            layanan = services.permohonan_jawab_ketersediaan if form.jawab_ketersediaan else services.permohonan_setujui
+            layanan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
+                    langkah=permohonan.langkah_ke, **form.kwargs_layanan())
+        except KonflikError:
+            messages.warning(request, PESAN_KONFLIK)
+            return redirect("permohonan_detail", pk=pk)
+        except ValidationError as exc:
+            _terapkan_error(form, exc)
+        else:
+            messages.success(request, _("Permohonan disetujui."))
+            return redirect("kotak_masuk")
+    konteks = _konteks_permohonan(request, permohonan)
+    konteks["setujui_form"] = form
+    return render(request, "penugasan/permohonan_detail.html", konteks, status=400)
+
+
+@login_required
+@require_POST
+def permohonan_tolak(request: HttpRequest, pk: int) -> HttpResponse:
+    permohonan = _permohonan_atau_404(request, pk)
+    form = forms.TolakForm(request.POST)
+    if form.is_valid():
+        try:
+            _services().permohonan_tolak(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
+                                         langkah=permohonan.langkah_ke, alasan=form.cleaned_data["alasan"])
+        except KonflikError:
+            messages.warning(request, PESAN_KONFLIK)
+            return redirect("permohonan_detail", pk=pk)
+        except ValidationError as exc:
+            _terapkan_error(form, exc)
+        else:
+            messages.success(request, _("Permohonan ditolak dengan alasan tertulis."))
+            return redirect("kotak_masuk")
+    konteks = _konteks_permohonan(request, permohonan)
+    konteks["tolak_form"] = form
+    return render(request, "penugasan/permohonan_detail.html", konteks, status=400)
+
+
+@login_required
+@require_POST
+def permohonan_kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
+    permohonan = _permohonan_atau_404(request, pk)
+    services = _services()
+    if not hasattr(services, "permohonan_kembalikan"):
+        raise Http404(_("Pengembalian untuk perbaikan belum tersedia."))
+    form = forms.TolakForm(request.POST)
+    if form.is_valid():
+        try:
+            services.permohonan_kembalikan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
+                                           alasan=form.cleaned_data["alasan"])
+        except KonflikError:
+            messages.warning(request, PESAN_KONFLIK)
+            return redirect("permohonan_detail", pk=pk)
+        except ValidationError as exc:
+            _terapkan_error(form, exc)
+        else:
+            messages.success(request, _("Permohonan dikembalikan kepada pemohon untuk diperbaiki."))
+            return redirect("kotak_masuk")
+    konteks = _konteks_permohonan(request, permohonan)
+    konteks["kembalikan_form"] = form
+    return render(request, "penugasan/permohonan_detail.html", konteks, status=400)
+
+
+@login_required
+@require_POST
+def permohonan_batalkan(request: HttpRequest, pk: int) -> HttpResponse:
+    permohonan = _permohonan_atau_404(request, pk)
+    form = forms.TolakForm(request.POST)
+    if form.is_valid():
+        try:
+            _services().permohonan_batalkan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
+                                            alasan=form.cleaned_data["alasan"])
+        except KonflikError:
+            messages.warning(request, PESAN_KONFLIK)
+        except ValidationError as exc:
+            messages.error(request, " ".join(_pesan_validasi(exc)))
+        else:
+            messages.success(request, _("Permohonan dibatalkan."))
+    else:
+        messages.error(request, _("Tuliskan alasan pembatalan."))
+    return redirect("permohonan_detail", pk=pk)
+
+
+@login_required
+def permohonan_saya(request: HttpRequest) -> HttpResponse:
+    items = list(selectors.permohonan_saya(request.user)[:100])
+    return render(request, "penugasan/permohonan_saya.html", {"items": items})
+
+
+# --------------------------------------------------------------------------- permohonan baru
+
+
+@login_required
+def permohonan_baru(request: HttpRequest) -> HttpResponse:
+    """Guided form for a penunjukan request: scope first, then target, content and staff."""
+    pegawai = _pegawai(request)
+    if pegawai is None:
+        raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai."))
+    form = forms.PenunjukanForm(request.POST or None, pegawai=pegawai, initial={"rute": request.GET.get("rute")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            permohonan = _services().permohonan_buat(actor=request.user, ip=_ip(request), **form.kwargs_layanan())
+        except ValidationError as exc:
+            _terapkan_error(form, exc)
+        else:
+            messages.success(request, _("Permohonan diajukan."))
+            for w in getattr(permohonan, "peringatan", []):
+                messages.warning(request, w)
+            return redirect("permohonan_detail", pk=permohonan.pk)
+    dipilih_ids = [int(i) for i in request.POST.getlist("pegawai_diminta") if i.isdigit()]
+    dipilih = list(Pegawai.objects.filter(pk__in=dipilih_ids).select_related("instansi")) if dipilih_ids else []
+    beban = selectors.beban_kerja_banyak([p.pk for p in dipilih]) if dipilih else {}
+    for p in dipilih:
+        p.beban = beban.get(p.pk, 0)
+        p.beban_lebih = p.beban >= p.instansi.batas_beban_kerja
+    return render(request, "penugasan/permohonan_baru.html", {"form": form, "pegawai": pegawai,
+                                                              "dipilih_awal": dipilih},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def pengajuan_sukarela(request: HttpRequest) -> HttpResponse:
+    """A JF/Pelaksana volunteers for work in their own or another unit of the same agency."""
+    pegawai = _pegawai(request)
+    if pegawai is None:
+        raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai."))
+    form = forms.SukarelaForm(request.POST or None, pegawai=pegawai)
+    if request.method == "POST" and form.is_valid():
+        try:
+            permohonan = _services().permohonan_buat(actor=request.user, ip=_ip(request), **form.kwargs_layanan())
+        except ValidationError as exc:
+            _terapkan_error(form, exc)
+        else:
+            messages.success(request, _("Pengajuan sukarela dikirim."))
+            for w in getattr(permohonan, "peringatan", []):
+                messages.warning(request, w)
+            return redirect("permohonan_detail", pk=permohonan.pk)
+    return render(request, "penugasan/sukarela.html", {"form": form, "pegawai": pegawai},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def cari_pegawai(request: HttpRequest) -> HttpResponse:
+    """HTMX fragment: staff search by name, NIP, competence and unit, with each one's workload.
+    Already chosen staff (``pegawai_diminta``) stay listed and checked above the results."""
+    pegawai = _pegawai(request)
+    if pegawai is None:
+        raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai."))
+    form = forms.CariPegawaiForm(request.GET or None, pegawai=pegawai)
+    dipilih_ids = {int(i) for i in request.GET.getlist("pegawai_diminta") if i.isdigit()}
+    dipilih = list(Pegawai.objects.filter(pk__in=dipilih_ids).select_related("instansi")) if dipilih_ids else []
+    hasil = []
+    if form.is_valid() and form.ada_kriteria():
+        hasil = [p for p in org_selectors.pegawai_cari(instansi_id=form.instansi_id(), **form.kwargs_cari())[:30]
+                 if p.pk not in dipilih_ids]
+    semua = dipilih + hasil
+    beban = selectors.beban_kerja_banyak([p.pk for p in semua]) if semua else {}
+    for p in semua:
+        p.beban = beban.get(p.pk, 0)
+        p.beban_lebih = p.beban >= p.instansi.batas_beban_kerja
+    return render(request, "penugasan/_hasil_cari_pegawai.html",
+                  {"hasil": hasil, "dipilih": dipilih, "dicari": form.is_bound})
+
+
+# --------------------------------------------------------------------------- penugasan saya
+
+
+@login_required
+def penugasan_saya(request: HttpRequest) -> HttpResponse:
+    items = list(selectors.penugasan_saya(request.user)[:100])
+    surat = _surat_per_objek(items)
+    tim_ids = {t.tim_id for t in items if t.tim_id}
+    anggota = {}
+    if tim_ids:
+        from .models import AnggotaTim
+
+        for a in AnggotaTim.objects.filter(tim_id__in=tim_ids).select_related("pegawai").order_by("peran", "pegawai__nama"):
+            anggota.setdefault(a.tim_id, []).append(a)
+    for t in items:
+        t.surat_list = surat.get(t.pk, [])
+        t.anggota_tim = anggota.get(t.tim_id, [])
+    return render(request, "penugasan/penugasan_saya.html", {"items": items})
+
+
+@login_required
+@require_POST
+def penugasan_terima(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        _services().penugasan_terima(penugasan_id=pk, actor=request.user, ip=_ip(request))
+    except Penugasan.DoesNotExist:
+        raise Http404(_("Penugasan tidak ditemukan."))
+    except KonflikError as exc:
+        messages.warning(request, exc.message)
+    except ValidationError as exc:
+        messages.error(request, " ".join(_pesan_validasi(exc)))
+    else:
+        messages.success(request, _("Penerimaan penugasan telah dikonfirmasi."))
+    return redirect("penugasan_saya")
+
+
+# --------------------------------------------------------------------------- tim kerja
+
+
+@login_required
+def tim_daftar(request: HttpRequest) -> HttpResponse:
+    return render(request, "penugasan/tim_daftar.html", {"items": list(selectors.tim_saya(request.user)[:100])})
+
+
+@login_required
+def tim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        tim = TimKerja.objects.select_related("unit", "instansi", "penanggung_jawab").get(pk=pk)
+    except TimKerja.DoesNotExist:
+        raise Http404(_("Tim kerja tidak ditemukan."))
+    if not _boleh_lihat_tim(request.user, tim):
+        raise PermissionDenied(_("Anda tidak berwenang melihat tim kerja ini."))
+    anggota = list(selectors.anggota_tim(tim=tim))
+    peringatan = _peringatan_tim(tim, anggota)
+    surat = _surat_per_objek([tim]).get(tim.pk, [])
+    return render(request, "penugasan/tim_detail.html", {
+        "tim": tim, "anggota": anggota, "peringatan": peringatan, "surat_list": surat,
+    })
+
+
+def _boleh_lihat_tim(user, tim: TimKerja) -> bool:
+    if hasattr(selectors, "tim_boleh_dilihat"):
+        return selectors.tim_boleh_dilihat(user=user, tim=tim)
+    from . import permissions
+
+    if permissions.lihat_semua(user) or selectors.tim_saya(user).filter(pk=tim.pk).exists():
+        return True
+    # officials of the owning unit's PD see its teams
+    return any(pj.jabatan.unit and pj.jabatan.unit.perangkat_daerah_id == tim.unit.perangkat_daerah_id
+               for pj in (org_selectors.jabatan_dipangku(pegawai=user.pegawai) if hasattr(user, "pegawai") else []))
+
+
+def _peringatan_tim(tim: TimKerja, anggota: list) -> list[str]:
+    """Warnings from the engine's team check (ketua from outside the owning unit, jenjang of the
+    ketua below a member, ketua not eligible) plus members already over the workload limit."""
+    services = _services()
+    ketua = next((a.pegawai for a in anggota if a.peran == "ketua"), None)
+    pegawai = [a.pegawai for a in anggota]
+    peringatan: list[str] = []
+    try:
+        hasil = services.tim_periksa(instansi=tim.instansi, unit=tim.unit, ketua=ketua, anggota=pegawai)
+    except ValidationError as exc:
+        peringatan.extend(_pesan_validasi(exc))
+        hasil = []
+    # the check speaks of the workload *after* one more assignment; here the team already exists
+    calon = set(services.beban_kerja_peringatan(pegawai=pegawai, instansi=tim.instansi))
+    peringatan.extend(w for w in hasil if w not in calon)
+    beban = selectors.beban_kerja_banyak([p.pk for p in pegawai]) if pegawai else {}
+    for p in pegawai:
+        if beban.get(p.pk, 0) > tim.instansi.batas_beban_kerja:
+            peringatan.append(_("Beban kerja %(nama)s melebihi batas: %(n)d penugasan/tim aktif (batas %(batas)d).")
+                              % {"nama": p.nama_lengkap, "n": beban[p.pk], "batas": tim.instansi.batas_beban_kerja})
+    for a in anggota:
+        a.beban = beban.get(a.pegawai_id, 0)
+    return peringatan

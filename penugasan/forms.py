@@ -1,0 +1,207 @@
+"""Input parsing for the HTML views only. Forms check shape (required, types, dates in order);
+every business rule stays in ``penugasan.services``."""
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from organisasi import selectors as org_selectors
+from organisasi.models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
+
+from .models import RUTE_PENUNJUKAN, Rute, Sifat
+
+
+class FilterKotakMasukForm(forms.Form):
+    rute = forms.ChoiceField(label=_("Rute"), required=False, choices=[("", _("Semua rute"))] + list(Rute.choices))
+    unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=UnitOrganisasi.objects.none(),
+                                  empty_label=_("Semua unit"))
+    umur = forms.IntegerField(label=_("Menunggu sedikitnya (hari)"), required=False, min_value=0, max_value=3650)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        pegawai = getattr(user, "pegawai", None)
+        if pegawai is not None:
+            self.fields["unit"].queryset = UnitOrganisasi.objects.filter(instansi_id=pegawai.instansi_id).order_by("nama")
+
+
+class TolakForm(forms.Form):
+    alasan = forms.CharField(
+        label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}), strip=True,
+        error_messages={"required": _("Alasan wajib diisi.")},
+    )
+
+
+class SetujuiForm(forms.Form):
+    catatan = forms.CharField(label=_("Catatan (opsional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    pegawai_ids = forms.ModelMultipleChoiceField(
+        label=_("Pegawai yang ditugaskan"), required=False, queryset=Pegawai.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Pilih pegawai yang memenuhi kriteria permohonan."),
+    )
+
+    def __init__(self, *args, permohonan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permohonan = permohonan
+        langkah = (permohonan.langkah_sekarang or {}) if permohonan else {}
+        self.jawab_ketersediaan = langkah.get("aksi") == "jawab_ketersediaan"
+        self.pilih_pegawai = self.jawab_ketersediaan or (
+            langkah.get("peran") == "ppk_tujuan" and permohonan.rute in RUTE_PENUNJUKAN)
+        if self.pilih_pegawai:
+            field = self.fields["pegawai_ids"]
+            field.queryset = org_selectors.pegawai_cari(instansi_id=permohonan.instansi_tujuan_id,
+                                                        unit=permohonan.unit_tujuan)
+            field.label_from_instance = lambda p: f"{p.nama_lengkap} — {p.jabatan_nama or ''} ({p.nip})"
+            field.initial = [p.pk for p in permohonan.pegawai_diminta.all()]
+            field.required = self.jawab_ketersediaan
+        else:
+            del self.fields["pegawai_ids"]
+
+    def kwargs_layanan(self) -> dict:
+        kw = {"catatan": self.cleaned_data.get("catatan", "")}
+        if self.pilih_pegawai and self.cleaned_data.get("pegawai_ids"):
+            kw["pegawai_ids"] = [p.pk for p in self.cleaned_data["pegawai_ids"]]
+        elif self.jawab_ketersediaan:
+            kw["pegawai_ids"] = []
+        return kw
+
+
+class _IsiPermohonanForm(forms.Form):
+    """Content the regulation requires of every request: purpose, competences, targets, duration."""
+
+    judul = forms.CharField(label=_("Judul pekerjaan"), max_length=200)
+    maksud_tujuan = forms.CharField(label=_("Maksud dan tujuan"), widget=forms.Textarea(attrs={"rows": 3}))
+    kompetensi_uraian = forms.CharField(label=_("Kompetensi yang dibutuhkan"), required=False,
+                                        widget=forms.Textarea(attrs={"rows": 2}))
+    kompetensi = forms.ModelMultipleChoiceField(label=_("Kompetensi (pilih)"), required=False,
+                                                queryset=Kompetensi.objects.order_by("nama"))
+    hasil_diharapkan = forms.CharField(label=_("Ekspektasi/target kinerja"), widget=forms.Textarea(attrs={"rows": 2}))
+    uraian_tugas = forms.CharField(label=_("Uraian tugas"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    mulai = forms.DateField(label=_("Mulai"), widget=forms.DateInput(attrs={"type": "date"}))
+    selesai = forms.DateField(label=_("Selesai"), widget=forms.DateInput(attrs={"type": "date"}))
+    sifat = forms.ChoiceField(label=_("Sifat pekerjaan"), choices=Sifat.choices, initial=Sifat.INSIDENTAL)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("mulai") and data.get("selesai") and data["selesai"] < data["mulai"]:
+            self.add_error("selesai", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
+        return data
+
+    def _isi(self) -> dict:
+        d = self.cleaned_data
+        return {k: d.get(k) for k in ("judul", "maksud_tujuan", "kompetensi_uraian", "hasil_diharapkan",
+                                      "uraian_tugas", "mulai", "selesai", "sifat")} | {
+            "kompetensi": list(d.get("kompetensi") or [])}
+
+
+class PenunjukanForm(_IsiPermohonanForm):
+    RUTE = [
+        (Rute.PENUNJUKAN_DALAM_UNIT, _("Dalam unit saya")),
+        (Rute.PENUNJUKAN_LINTAS_UNIT, _("Lintas unit organisasi (instansi yang sama)")),
+        (Rute.PENUNJUKAN_LINTAS_INSTANSI, _("Lintas instansi pemerintah")),
+    ]
+    rute = forms.ChoiceField(label=_("Cakupan"), choices=RUTE, widget=forms.RadioSelect)
+    unit_tujuan = forms.ModelChoiceField(
+        label=_("Unit tempat pegawai yang diminta"), queryset=UnitOrganisasi.objects.none(), required=False,
+        help_text=_("Kosongkan untuk penugasan dalam unit sendiri."),
+    )
+    pegawai_diminta = forms.ModelMultipleChoiceField(
+        label=_("Pegawai yang diminta"), required=False, queryset=Pegawai.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    kriteria = forms.CharField(label=_("Kriteria pegawai (bila tidak menyebut nama)"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 2}))
+    jumlah_dibutuhkan = forms.IntegerField(label=_("Jumlah pegawai dibutuhkan"), min_value=1, max_value=100,
+                                           initial=1)
+    peran_penugasan = forms.CharField(label=_("Peran (opsional)"), max_length=120, required=False,
+                                      help_text=_("mis. Bendahara, PPTK; kosong = penugasan individu"))
+
+    field_order = ["rute", "unit_tujuan", "judul", "maksud_tujuan", "kompetensi_uraian", "kompetensi",
+                   "hasil_diharapkan", "uraian_tugas", "mulai", "selesai", "sifat", "pegawai_diminta", "kriteria",
+                   "jumlah_dibutuhkan", "peran_penugasan"]
+
+    def __init__(self, *args, pegawai: Pegawai, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pegawai = pegawai
+        self.fields["unit_tujuan"].queryset = UnitOrganisasi.objects.select_related("perangkat_daerah", "instansi") \
+            .order_by("instansi__nama", "perangkat_daerah__nama", "kode")
+        self.fields["unit_tujuan"].label_from_instance = (
+            lambda u: f"{u.nama} — {u.perangkat_daerah.nama}" + ("" if u.instansi_id == pegawai.instansi_id
+                                                              else f" ({u.instansi.nama})"))
+        self.fields["pegawai_diminta"].queryset = Pegawai.objects.filter(aktif=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("rute") in (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.PENUNJUKAN_LINTAS_INSTANSI) \
+                and not data.get("unit_tujuan"):
+            self.add_error("unit_tujuan", _("Pilih unit tempat pegawai yang diminta berada."))
+        if not data.get("pegawai_diminta") and not (data.get("kriteria") or "").strip():
+            self.add_error("pegawai_diminta", _("Pilih pegawai yang diminta atau tuliskan kriterianya."))
+        return data
+
+    def kwargs_layanan(self) -> dict:
+        d = self.cleaned_data
+        return self._isi() | {
+            "rute": d["rute"],
+            "unit_tujuan": d.get("unit_tujuan"),
+            "pegawai_diminta": list(d.get("pegawai_diminta") or []),
+            "kriteria": d.get("kriteria", ""),
+            "jumlah_dibutuhkan": d.get("jumlah_dibutuhkan") or 1,
+            "peran_penugasan": d.get("peran_penugasan", ""),
+        }
+
+
+class SukarelaForm(_IsiPermohonanForm):
+    unit_tujuan = forms.ModelChoiceField(label=_("Unit yang dituju"), queryset=UnitOrganisasi.objects.none())
+    motivasi = forms.CharField(label=_("Motivasi"), widget=forms.Textarea(attrs={"rows": 3}),
+                               help_text=_("Mengapa Anda ingin terlibat dalam pekerjaan ini."))
+
+    field_order = ["unit_tujuan", "judul", "maksud_tujuan", "motivasi", "kompetensi_uraian", "kompetensi",
+                   "hasil_diharapkan", "uraian_tugas", "mulai", "selesai", "sifat"]
+
+    def __init__(self, *args, pegawai: Pegawai, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pegawai = pegawai
+        # volunteering never crosses agencies
+        self.fields["unit_tujuan"].queryset = UnitOrganisasi.objects.filter(instansi_id=pegawai.instansi_id) \
+            .select_related("perangkat_daerah").order_by("perangkat_daerah__nama", "kode")
+        self.fields["unit_tujuan"].label_from_instance = lambda u: f"{u.nama} — {u.perangkat_daerah.nama}"
+        self.fields["maksud_tujuan"].label = _("Pekerjaan yang ingin Anda ikuti")
+        self.fields["kompetensi_uraian"].label = _("Kompetensi yang Anda miliki")
+
+    def kwargs_layanan(self) -> dict:
+        d = self.cleaned_data
+        unit_sendiri = org_selectors.unit_pegawai(pegawai=self.pegawai)
+        rute = Rute.SUKARELA_DALAM_UNIT if unit_sendiri and d["unit_tujuan"].pk == unit_sendiri.pk \
+            else Rute.SUKARELA_LINTAS_UNIT
+        isi = self._isi()
+        isi["maksud_tujuan"] = f"{d['maksud_tujuan']}\n\nMotivasi: {d['motivasi']}"
+        return isi | {"rute": rute, "unit_tujuan": d["unit_tujuan"], "pegawai_diminta": [self.pegawai]}
+
+
+class CariPegawaiForm(forms.Form):
+    """Staff search inside the request form (prefixed names so they never clash with it)."""
+
+    cari_q = forms.CharField(label=_("Nama atau NIP"), required=False, max_length=100)
+    cari_kompetensi = forms.ModelChoiceField(label=_("Kompetensi"), required=False,
+                                             queryset=Kompetensi.objects.order_by("nama"), empty_label=_("Semua"))
+    cari_unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=UnitOrganisasi.objects.all())
+    unit_tujuan = forms.ModelChoiceField(required=False, queryset=UnitOrganisasi.objects.all())
+
+    def __init__(self, *args, pegawai=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pegawai = pegawai
+
+    def ada_kriteria(self) -> bool:
+        d = self.cleaned_data
+        return bool((d.get("cari_q") or "").strip() or d.get("cari_kompetensi") or d.get("cari_unit")
+                    or d.get("unit_tujuan"))
+
+    def instansi_id(self) -> int:
+        unit = self.cleaned_data.get("cari_unit") or self.cleaned_data.get("unit_tujuan")
+        return unit.instansi_id if unit else self.pegawai.instansi_id
+
+    def kwargs_cari(self) -> dict:
+        d = self.cleaned_data
+        return {"q": (d.get("cari_q") or "").strip(), "kompetensi": d.get("cari_kompetensi"),
+                "unit": d.get("cari_unit") or d.get("unit_tujuan")}
