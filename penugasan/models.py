@@ -239,6 +239,13 @@ class PermohonanPenugasan(TimestampedModel):
     def __str__(self) -> str:
         return f"{self.judul} ({self.get_status_display()})"
 
+    def refresh_from_db(self, *args, **kwargs):
+        # The protected FSM field refuses assignment once loaded; let a reload replace it.
+        fields = kwargs.get("fields")
+        if fields is None or "status" in fields:
+            self.__dict__.pop("status", None)
+        super().refresh_from_db(*args, **kwargs)
+
     # ---- route helpers (pure)
     @property
     def langkah_sekarang(self) -> dict | None:

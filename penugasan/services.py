@@ -107,6 +107,14 @@ def _pesan(exc: Exception) -> str:
     return str(exc) or exc.__class__.__name__
 
 
+def jejak_tolak(*, actor, model, objek_id, aksi: str, alasan: str, ip: str | None = None) -> JejakAudit:
+    """Record a refused attempt in its own transaction (call it after the attempt rolled back)."""
+    with transaction.atomic():
+        objek = model.objects.filter(pk=objek_id).first() if objek_id else None
+        return jejak_catat(actor=actor, objek=objek, objek_tipe=model._meta.label, objek_id=objek_id, aksi=aksi,
+                           diizinkan=False, status_dari=getattr(objek, "status", ""), alasan=alasan[:2000], ip=ip)
+
+
 DITOLAK = (PermissionDenied, ValidationError, KonflikError, TransitionNotAllowed, ObjectDoesNotExist)
 
 
@@ -121,12 +129,8 @@ def _dengan_jejak(aksi: str, model=PermohonanPenugasan, kunci: str = "permohonan
                 with transaction.atomic():
                     return fn(actor=actor, ip=ip, **kwargs)
             except DITOLAK as exc:
-                objek_id = kwargs.get(kunci)
-                with transaction.atomic():
-                    objek = model.objects.filter(pk=objek_id).first() if objek_id else None
-                    jejak_catat(actor=actor, objek=objek, objek_tipe=model._meta.label, objek_id=objek_id,
-                                aksi=aksi, diizinkan=False, status_dari=getattr(objek, "status", ""),
-                                alasan=_pesan(exc)[:2000], ip=ip)
+                jejak_tolak(actor=actor, model=model, objek_id=kwargs.get(kunci), aksi=aksi,
+                            alasan=_pesan(exc), ip=ip)
                 raise
 
         return pembungkus

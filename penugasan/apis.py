@@ -1,0 +1,442 @@
+"""REST API of the assignment workflow: one APIView per operation, nested Input/Output
+serializers, services for writes and selectors for reads. Errors are mapped by
+``sistemkerja.api.exception_handler`` (400/403/404/409, Bahasa Indonesia)."""
+from __future__ import annotations
+
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from organisasi.models import Instansi, Jabatan, Kompetensi, Pegawai, UnitOrganisasi
+
+from . import permissions, selectors, services
+from .filters import PenugasanFilter, PermohonanFilter, TimFilter
+from .models import (
+    Penugasan,
+    PermohonanPenugasan,
+    Rute,
+    Sifat,
+    TimKerja,
+)
+
+
+def _ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class Paginasi(PageNumberPagination):
+    page_size = 25
+    page_size_query_param = "ukuran"
+    max_page_size = 100
+
+
+# --------------------------------------------------------------------------- shared output shapes
+
+
+class RefOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    nama = serializers.CharField()
+
+    class Meta:
+        ref_name = "PenugasanRef"
+
+
+class PegawaiRefOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    nama = serializers.CharField(source="nama_lengkap")
+    nip = serializers.CharField()
+
+    class Meta:
+        ref_name = "PenugasanPegawaiRef"
+
+
+class LangkahOutput(serializers.Serializer):
+    urutan = serializers.IntegerField()
+    kode_langkah = serializers.CharField()
+    peran = serializers.CharField()
+    keputusan = serializers.CharField()
+    nama_pegawai = serializers.CharField()
+    nama_jabatan = serializers.CharField()
+    sebagai = serializers.CharField()
+    nama_pejabat_definitif = serializers.CharField()
+    alasan = serializers.CharField()
+    catatan = serializers.CharField()
+    status_dari = serializers.CharField()
+    status_ke = serializers.CharField()
+    data = serializers.JSONField()
+    waktu = serializers.DateTimeField()
+
+    class Meta:
+        ref_name = "PenugasanLangkah"
+
+
+class PermohonanRingkasOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    rute = serializers.CharField()
+    rute_label = serializers.CharField(source="get_rute_display")
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    langkah_ke = serializers.IntegerField()
+    langkah_sekarang = serializers.JSONField(allow_null=True)
+    judul = serializers.CharField()
+    pemohon = PegawaiRefOutput()
+    jabatan_pemohon = RefOutput(allow_null=True)
+    unit_asal = RefOutput()
+    unit_tujuan = RefOutput()
+    instansi_asal = RefOutput()
+    instansi_tujuan = RefOutput()
+    jabatan_penentu = RefOutput(allow_null=True)
+    mulai = serializers.DateField()
+    selesai = serializers.DateField()
+    sifat = serializers.CharField()
+    diajukan_pada = serializers.DateTimeField(allow_null=True)
+    diputuskan_pada = serializers.DateTimeField(allow_null=True)
+
+    class Meta:
+        ref_name = "PermohonanRingkas"
+
+
+class PermohonanDetailOutput(PermohonanRingkasOutput):
+    maksud_tujuan = serializers.CharField()
+    kompetensi_uraian = serializers.CharField()
+    kompetensi = RefOutput(many=True, source="kompetensi.all")
+    hasil_diharapkan = serializers.CharField()
+    uraian_tugas = serializers.CharField()
+    peran_penugasan = serializers.CharField()
+    kriteria = serializers.CharField()
+    kriteria_jenis_jabatan = serializers.CharField()
+    kriteria_jenjang = serializers.CharField()
+    jumlah_dibutuhkan = serializers.IntegerField()
+    pegawai_diminta = PegawaiRefOutput(many=True, source="pegawai_diminta.all")
+    pegawai_ditugaskan = PegawaiRefOutput(many=True, source="pegawai_ditugaskan.all")
+    tembusan_jabatan = RefOutput(many=True, source="tembusan_jabatan.all")
+    tembusan_pegawai = PegawaiRefOutput(many=True, source="tembusan_pegawai.all")
+    nama_tim = serializers.CharField()
+    alasan_penolakan = serializers.CharField()
+    alasan_pembatalan = serializers.CharField()
+    riwayat = LangkahOutput(many=True, source="riwayat.all")
+    peringatan = serializers.ListField(child=serializers.CharField(), required=False)
+
+    class Meta:
+        ref_name = "PermohonanDetail"
+
+
+def _detail(request, permohonan: PermohonanPenugasan, *, http_status=status.HTTP_200_OK) -> Response:
+    obj = selectors.permohonan_detail(user=request.user, permohonan_id=permohonan.pk)
+    obj.peringatan = getattr(permohonan, "peringatan", [])
+    return Response(PermohonanDetailOutput(obj).data, status=http_status)
+
+
+def _ambil_terlihat(request, pk: int, aksi: str) -> None:
+    """404 (and a refused audit row) when the user may not even see the request."""
+    if not selectors.permohonan_terlihat(request.user).filter(pk=pk).exists():
+        services.jejak_tolak(actor=request.user, model=PermohonanPenugasan, objek_id=pk, aksi=aksi,
+                             alasan="Permohonan tidak ditemukan atau tidak dapat diakses.", ip=_ip(request))
+        raise NotFound("Permohonan tidak ditemukan.")
+
+
+# --------------------------------------------------------------------------- submit
+
+
+class PermohonanAjukanApi(APIView):
+    """Create and submit a request (any route); ``draf=true`` keeps it as a draft."""
+
+    class InputSerializer(serializers.Serializer):
+        rute = serializers.ChoiceField(choices=Rute.choices)
+        jabatan = serializers.PrimaryKeyRelatedField(queryset=Jabatan.objects.all(), required=False, allow_null=True,
+                                                     help_text="jabatan yang dipangku/dijabat Plt./Plh. pemohon")
+        unit_asal = serializers.PrimaryKeyRelatedField(queryset=UnitOrganisasi.objects.all(), required=False,
+                                                       allow_null=True)
+        unit_tujuan = serializers.PrimaryKeyRelatedField(queryset=UnitOrganisasi.objects.all(), required=False,
+                                                         allow_null=True)
+        instansi_tujuan = serializers.PrimaryKeyRelatedField(queryset=Instansi.objects.all(), required=False,
+                                                             allow_null=True)
+        judul = serializers.CharField(max_length=200)
+        maksud_tujuan = serializers.CharField()
+        kompetensi_uraian = serializers.CharField(required=False, allow_blank=True, default="")
+        kompetensi = serializers.PrimaryKeyRelatedField(queryset=Kompetensi.objects.all(), many=True, required=False)
+        hasil_diharapkan = serializers.CharField()
+        uraian_tugas = serializers.CharField(required=False, allow_blank=True, default="")
+        peran_penugasan = serializers.CharField(required=False, allow_blank=True, default="", max_length=120)
+        mulai = serializers.DateField()
+        selesai = serializers.DateField()
+        sifat = serializers.ChoiceField(choices=Sifat.choices, default=Sifat.INSIDENTAL)
+        pegawai_diminta = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
+                                                             required=False)
+        kriteria = serializers.CharField(required=False, allow_blank=True, default="")
+        kriteria_jenis_jabatan = serializers.CharField(required=False, allow_blank=True, default="")
+        kriteria_jenjang = serializers.CharField(required=False, allow_blank=True, default="")
+        jumlah_dibutuhkan = serializers.IntegerField(required=False, min_value=1, allow_null=True)
+        tim = serializers.PrimaryKeyRelatedField(queryset=TimKerja.objects.all(), required=False, allow_null=True)
+        nama_tim = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+        ketua_tim = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), required=False,
+                                                       allow_null=True)
+        tembusan_pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
+                                                              required=False)
+        draf = serializers.BooleanField(default=False)
+
+        class Meta:
+            ref_name = "PermohonanAjukanInput"
+
+    @extend_schema(request=InputSerializer, responses={201: PermohonanDetailOutput}, operation_id="permohonan_ajukan")
+    def post(self, request):
+        s = self.InputSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        data = dict(s.validated_data)
+        draf = data.pop("draf")
+        permohonan = services.permohonan_buat(actor=request.user, ip=_ip(request), ajukan=not draf, **data)
+        return _detail(request, permohonan, http_status=status.HTTP_201_CREATED)
+
+
+class PermohonanAjukanDrafApi(APIView):
+    @extend_schema(request=None, responses=PermohonanDetailOutput, operation_id="permohonan_ajukan_draf")
+    def post(self, request, pk: int):
+        _ambil_terlihat(request, pk, "permohonan.ajukan")
+        return _detail(request, services.permohonan_ajukan(actor=request.user, ip=_ip(request), permohonan_id=pk))
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+class PermohonanSetujuiApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        langkah = serializers.IntegerField(required=False, allow_null=True, min_value=0,
+                                           help_text="indeks langkah yang diputuskan (0 = pertama); 409 bila sudah lewat")
+        catatan = serializers.CharField(required=False, allow_blank=True, default="")
+        pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True, required=False,
+                                                     help_text="pegawai yang ditugaskan (langkah PPK dituju)")
+
+        class Meta:
+            ref_name = "PermohonanSetujuiInput"
+
+    @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_setujui")
+    def post(self, request, pk: int):
+        _ambil_terlihat(request, pk, "permohonan.setujui")
+        s = self.InputSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        pegawai = s.validated_data.get("pegawai")
+        permohonan = services.permohonan_setujui(
+            actor=request.user, ip=_ip(request), permohonan_id=pk, langkah=s.validated_data.get("langkah"),
+            catatan=s.validated_data["catatan"], pegawai_ids=[p.pk for p in pegawai] if pegawai else None)
+        return _detail(request, permohonan)
+
+
+class PermohonanTolakApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        langkah = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+        alasan = serializers.CharField(required=False, allow_blank=True, default="",
+                                       help_text="wajib: alasan penolakan")
+
+        class Meta:
+            ref_name = "PermohonanTolakInput"
+
+    @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_tolak")
+    def post(self, request, pk: int):
+        _ambil_terlihat(request, pk, "permohonan.tolak")
+        s = self.InputSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        permohonan = services.permohonan_tolak(actor=request.user, ip=_ip(request), permohonan_id=pk,
+                                               langkah=s.validated_data.get("langkah"),
+                                               alasan=s.validated_data["alasan"])
+        return _detail(request, permohonan)
+
+
+class PermohonanJawabKetersediaanApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        langkah = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+        pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
+                                                     help_text="daftar pegawai yang tersedia")
+        catatan = serializers.CharField(required=False, allow_blank=True, default="",
+                                        help_text="rekomendasi Pimpinan Unit Organisasi")
+
+        class Meta:
+            ref_name = "PermohonanJawabKetersediaanInput"
+
+    @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput,
+                   operation_id="permohonan_jawab_ketersediaan")
+    def post(self, request, pk: int):
+        _ambil_terlihat(request, pk, "permohonan.jawab_ketersediaan")
+        s = self.InputSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        permohonan = services.permohonan_jawab_ketersediaan(
+            actor=request.user, ip=_ip(request), permohonan_id=pk, langkah=s.validated_data.get("langkah"),
+            pegawai_ids=[p.pk for p in s.validated_data["pegawai"]], catatan=s.validated_data["catatan"])
+        return _detail(request, permohonan)
+
+
+class PermohonanBatalkanApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        alasan = serializers.CharField(required=False, allow_blank=True, default="")
+
+        class Meta:
+            ref_name = "PermohonanBatalkanInput"
+
+    @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_batalkan")
+    def post(self, request, pk: int):
+        _ambil_terlihat(request, pk, "permohonan.batalkan")
+        s = self.InputSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        permohonan = services.permohonan_batalkan(actor=request.user, ip=_ip(request), permohonan_id=pk,
+                                                  alasan=s.validated_data["alasan"])
+        return _detail(request, permohonan)
+
+
+# --------------------------------------------------------------------------- reads
+
+
+class PermohonanDetailApi(APIView):
+    @extend_schema(responses=PermohonanDetailOutput, operation_id="permohonan_detail")
+    def get(self, request, pk: int):
+        try:
+            obj = selectors.permohonan_detail(user=request.user, permohonan_id=pk)
+        except PermohonanPenugasan.DoesNotExist:
+            raise NotFound("Permohonan tidak ditemukan.") from None
+        return Response(PermohonanDetailOutput(obj).data)
+
+
+class _DaftarApi(APIView):
+    """A paginated, filtered list from a selector (constant number of queries)."""
+
+    filter_backends = [DjangoFilterBackend]
+    pagination_class = Paginasi
+    output = None
+
+    def daftar(self, request):
+        raise NotImplementedError
+
+    def get(self, request):
+        qs = DjangoFilterBackend().filter_queryset(request, self.daftar(request), self)
+        paginator = self.pagination_class()
+        halaman = paginator.paginate_queryset(qs, request, view=self)
+        return paginator.get_paginated_response(self.output(halaman, many=True).data)
+
+
+class MenungguKeputusanApi(_DaftarApi):
+    """Requests awaiting a decision by a position the user holds or acts for today."""
+
+    queryset = PermohonanPenugasan.objects.none()
+    filterset_class = PermohonanFilter
+    output = PermohonanRingkasOutput
+
+    def daftar(self, request):
+        return selectors.menunggu_keputusan(request.user)
+
+    @extend_schema(responses=PermohonanRingkasOutput(many=True), operation_id="permohonan_menunggu_keputusan")
+    def get(self, request):
+        return super().get(request)
+
+
+class PermohonanSayaApi(_DaftarApi):
+    queryset = PermohonanPenugasan.objects.none()
+    filterset_class = PermohonanFilter
+    output = PermohonanRingkasOutput
+
+    def daftar(self, request):
+        return selectors.permohonan_saya(request.user)
+
+    @extend_schema(responses=PermohonanRingkasOutput(many=True), operation_id="permohonan_saya")
+    def get(self, request):
+        return super().get(request)
+
+
+class PenugasanOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    pegawai = PegawaiRefOutput()
+    permohonan_id = serializers.IntegerField(allow_null=True)
+    instansi = RefOutput()
+    unit = RefOutput()
+    peran = serializers.CharField()
+    sebutan_peran = serializers.CharField()
+    tim = RefOutput(allow_null=True)
+    uraian_tugas = serializers.CharField()
+    mulai = serializers.DateField()
+    selesai = serializers.DateField()
+    sifat = serializers.CharField()
+    status = serializers.CharField()
+    diterima_pada = serializers.DateTimeField(allow_null=True)
+
+    class Meta:
+        ref_name = "Penugasan"
+
+
+class PenugasanSayaApi(_DaftarApi):
+    queryset = Penugasan.objects.none()
+    filterset_class = PenugasanFilter
+    output = PenugasanOutput
+
+    def daftar(self, request):
+        return selectors.penugasan_saya(request.user)
+
+    @extend_schema(responses=PenugasanOutput(many=True), operation_id="penugasan_saya")
+    def get(self, request):
+        return super().get(request)
+
+
+class PenugasanTerimaApi(APIView):
+    @extend_schema(request=None, responses=PenugasanOutput, operation_id="penugasan_terima")
+    def post(self, request, pk: int):
+        if not selectors.penugasan_terlihat(request.user).filter(pk=pk).exists():
+            services.jejak_tolak(actor=request.user, model=Penugasan, objek_id=pk, aksi="penugasan.terima",
+                                 alasan="Penugasan tidak ditemukan atau tidak dapat diakses.", ip=_ip(request))
+            raise NotFound("Penugasan tidak ditemukan.")
+        penugasan = services.penugasan_terima(actor=request.user, ip=_ip(request), penugasan_id=pk)
+        return Response(PenugasanOutput(selectors.penugasan_saya(request.user).get(pk=penugasan.pk)).data)
+
+
+class TimOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    nama = serializers.CharField()
+    instansi = RefOutput()
+    unit = RefOutput()
+    penanggung_jawab = PegawaiRefOutput(allow_null=True)
+    mulai = serializers.DateField()
+    selesai = serializers.DateField()
+    sifat = serializers.CharField()
+    status = serializers.CharField()
+    jumlah_anggota = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "TimKerja"
+
+
+class TimSayaApi(_DaftarApi):
+    queryset = TimKerja.objects.none()
+    filterset_class = TimFilter
+    output = TimOutput
+
+    def daftar(self, request):
+        return selectors.tim_saya(request.user)
+
+    @extend_schema(responses=TimOutput(many=True), operation_id="tim_saya")
+    def get(self, request):
+        return super().get(request)
+
+
+class BebanKerjaApi(APIView):
+    class OutputSerializer(serializers.Serializer):
+        pegawai_id = serializers.IntegerField()
+        penugasan_individu = serializers.IntegerField()
+        tim = serializers.IntegerField()
+        total = serializers.IntegerField()
+        batas = serializers.IntegerField()
+        melebihi = serializers.BooleanField()
+
+        class Meta:
+            ref_name = "BebanKerja"
+
+    @extend_schema(responses=OutputSerializer, operation_id="pegawai_beban_kerja")
+    def get(self, request, pk: int):
+        pegawai = Pegawai.objects.select_related("instansi").filter(pk=pk).first()
+        sendiri = getattr(request.user, "pegawai", None)
+        boleh = pegawai is not None and (
+            permissions.lihat_semua(request.user)
+            or (sendiri is not None and sendiri.instansi_id == pegawai.instansi_id)
+        )
+        if not boleh:
+            raise NotFound("Pegawai tidak ditemukan.")
+        return Response(self.OutputSerializer(selectors.beban_kerja(pegawai)).data)
+
