@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns: list = [
+    path("verifikasi/<uuid:uuid>/", views.verifikasi, name="surat_verifikasi"),
+    path("surat/<int:pk>/unduh/", views.unduh, name="surat_unduh"),
+]

@@ -1,0 +1,49 @@
+"""HTML views of the letters app: the public verification page and the protected download.
+The PDF is never rendered here; it is served from storage."""
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .forms import CocokkanPdfForm
+from .models import StatusSurat, Surat
+from .selectors import surat_boleh_dilihat, surat_cocokkan_berkas, surat_dari_uuid
+
+
+@require_http_methods(["GET", "POST"])
+def verifikasi(request, uuid):
+    """Public (no login): number, date, subject, signer, validity; upload a PDF to compare."""
+    surat = surat_dari_uuid(uuid=uuid)
+    if surat is None:
+        raise Http404(_("Surat tidak ditemukan."))
+    hasil = None
+    form = CocokkanPdfForm()
+    if request.method == "POST":
+        form = CocokkanPdfForm(request.POST, request.FILES)
+        if form.is_valid():
+            hasil = "asli" if surat_cocokkan_berkas(surat=surat, berkas=form.cleaned_data["berkas"]) else "tidak_sesuai"
+    response = render(request, "surat/verifikasi.html", {
+        "surat": surat, "form": form, "hasil": hasil, "dicabut": surat.status == StatusSurat.DICABUT,
+        "belum_dirender": not surat.sha256,
+    }, status=200)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@login_required
+def unduh(request, pk: int) -> HttpResponse:
+    surat = get_object_or_404(Surat, pk=pk)
+    if not surat_boleh_dilihat(request.user, surat):
+        raise PermissionDenied(_("Anda tidak berwenang melihat surat ini."))
+    if not surat.berkas:
+        return HttpResponse(_("Berkas surat sedang dibuat. Silakan coba beberapa saat lagi."), status=409,
+                            content_type="text/plain; charset=utf-8")
+    nama = f"{surat.get_jenis_display()} {surat.nomor}".replace("/", "-") + ".pdf"
+    response = FileResponse(surat.berkas.open("rb"), content_type="application/pdf", as_attachment=True,
+                            filename=nama)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
