@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -220,12 +220,15 @@ def outbox_kirim(*, outbox_id: int) -> Outbox | None:
         if outbox is None or outbox.status != OutboxStatus.PENDING:
             return outbox
         try:
+            # a bounded SMTP timeout: the row stays locked while sending
+            koneksi = get_connection(fail_silently=False, timeout=getattr(settings, "EMAIL_TIMEOUT", None) or 30)
             EmailMessage(
                 subject=outbox.subject,
                 body=outbox.body,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[outbox.recipient],
                 headers={"X-Sistemkerja-Kunci": outbox.kunci},
+                connection=koneksi,
             ).send(fail_silently=False)
         except Exception as exc:  # SMTP and backend errors of any kind: record and retry later
             outbox.attempts += 1
