@@ -269,3 +269,16 @@ def test_management_command_runs_one_relay_pass(django_capture_on_commit_callbac
     assert "1 e-mail diantrekan" in out.getvalue()
     assert Outbox.objects.get().status == OutboxStatus.SENT
     assert len(mail.outbox) == 1
+
+
+def test_beat_relay_task_publishes_due_rows(django_capture_on_commit_callbacks):
+    from notifikasi.tasks import relay_outbox
+
+    a = UserFactory(email="a@contoh.go.id")
+    with django_capture_on_commit_callbacks(execute=False):
+        kirim([a])
+    Outbox.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    assert relay_outbox.apply().get() == 1
+    assert Outbox.objects.get().status == OutboxStatus.SENT
+    assert relay_outbox.apply().get() == 0
+    assert len(mail.outbox) == 1
