@@ -180,7 +180,7 @@ def test_nilai_berbeda_untuk_kode_yang_sama():
     rows = bagan_dasar()
     rows[4]["nama_unit"] = "Seksi Lain"  # row 6 names DINKES.1.1 differently from row 4
     rencana = importer.impor_periksa(instansi=instansi, baris=rows)
-    [k] = [k for k in rencana.kesalahan if k.kolom == "nama"]
+    [k] = [k for k in rencana.kesalahan if k.kolom == "nama_unit"]
     assert k.baris == 6 and "baris 4" in k.pesan
 
 
