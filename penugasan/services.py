@@ -842,3 +842,27 @@ def penugasan_terima(*, actor, ip: str | None = None, penugasan_id: int) -> Penu
     jejak_catat(actor=actor, objek=penugasan, aksi="penugasan.terima", diizinkan=True, status_dari=penugasan.status,
                 status_ke=penugasan.status, ip=ip)
     return penugasan
+
+
+@_dengan_jejak("permohonan.selesaikan")
+def permohonan_selesaikan(*, actor, ip: str | None = None, permohonan_id: int, catatan: str = "") -> PermohonanPenugasan:
+    """The requester closes an approved request when the work is done: its active assignments
+    become ``selesai`` (they stop counting towards workload)."""
+    tanggal = hari_ini()
+    permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
+    pegawai = getattr(actor, "pegawai", None)
+    if permohonan.dibuat_oleh_id != actor.pk and (pegawai is None or permohonan.pemohon_id != pegawai.pk):
+        raise PermissionDenied(_("Hanya pemohon yang dapat menyatakan penugasan selesai."))
+    if permohonan.status != StatusPermohonan.DISETUJUI:
+        raise KonflikError(_("Hanya permohonan yang disetujui yang dapat dinyatakan selesai."))
+    status_dari = permohonan.status
+    permohonan.selesaikan()
+    permohonan.save(update_fields=["status", "updated_at"])
+    for tugas in Penugasan.objects.select_for_update().filter(permohonan=permohonan, status=StatusPenugasan.AKTIF):
+        tugas.status = StatusPenugasan.SELESAI
+        tugas.save(update_fields=["status", "updated_at"])
+        jejak_catat(actor=actor, objek=tugas, aksi="penugasan.selesai", diizinkan=True,
+                    status_dari=StatusPenugasan.AKTIF, status_ke=tugas.status, ip=ip)
+    _catat_langkah(permohonan=permohonan, actor=actor, pejabat=None, kode="penyelesaian", peran="pemohon",
+                   keputusan=Keputusan.SETUJUI, status_dari=status_dari, catatan=catatan, tanggal=tanggal, ip=ip)
+    return permohonan

@@ -273,3 +273,15 @@ def test_peran_lain_seperti_bendahara(d):
     p = ajukan(d.kabid[0], "penunjukan_dalam_unit", pegawai_diminta=[d.pelaksana[0]], peran_penugasan="Bendahara")
     tugas = Penugasan.objects.get(permohonan=p)
     assert tugas.peran == "lainnya" and tugas.sebutan_peran == "Bendahara"
+
+
+def test_penyelesaian_oleh_pemohon_mengurangi_beban(d):
+    p = ajukan(d.kabid[0], "penunjukan_dalam_unit", pegawai_diminta=[d.jf_muda[0]])
+    with pytest.raises(PermissionDenied):
+        services.permohonan_selesaikan(actor=d.jf_muda[0].user, permohonan_id=p.pk)
+    p = services.permohonan_selesaikan(actor=d.kabid[0].user, permohonan_id=p.pk)
+    assert p.status == StatusPermohonan.SELESAI
+    assert Penugasan.objects.get(permohonan=p).status == "selesai"
+    assert selectors.beban_kerja(d.jf_muda[0])["total"] == 0
+    with pytest.raises(KonflikError):
+        services.permohonan_selesaikan(actor=d.kabid[0].user, permohonan_id=p.pk)
