@@ -18,15 +18,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from organisasi.models import Instansi, Pegawai, PerangkatDaerah
+from organisasi import selectors as org
+from organisasi.models import Instansi, JenisJabatan, JenisSurat, Pegawai, Penandatangan, PerangkatDaerah
 from organisasi.selectors import Pejabat
+from penugasan.models import Keputusan, LangkahPermohonan, Penugasan, PeranPenugasan, Rute, StatusPenugasan
 from sistemkerja.exceptions import KonflikError
 
+from . import konteks as k
 from .models import JenisDokumen, StatusSurat, Surat
 from .numbering import nomor_alokasikan
+from .pdf import tanggal_indonesia
 
 logger = logging.getLogger(__name__)
 
@@ -220,3 +225,287 @@ def surat_cabut(*, surat_id: int, actor, alasan: str) -> Surat:
     surat.alasan_pencabutan = alasan
     surat.save(update_fields=["status", "dicabut_pada", "dicabut_oleh", "alasan_pencabutan", "updated_at"])
     return surat
+
+
+# --------------------------------------------------------------------------- builders for penugasan
+# Called by penugasan.services inside its transaction (through penugasan/dokumen.py).
+
+
+def _cakupan_permohonan(permohonan) -> str:
+    if permohonan is None:
+        return k.CAKUPAN_DALAM_UNIT
+    if permohonan.rute == Rute.PENUNJUKAN_LINTAS_INSTANSI or permohonan.lintas_perangkat_daerah:
+        return k.CAKUPAN_LINTAS_PD
+    if permohonan.rute in (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.SUKARELA_LINTAS_UNIT):
+        return k.CAKUPAN_LINTAS_UNIT
+    return k.CAKUPAN_DALAM_UNIT
+
+
+def _surat_terdahulu(permohonan, jenis: str) -> Surat | None:
+    ct = ContentType.objects.get_for_model(permohonan)
+    return Surat.objects.filter(sumber_content_type=ct, sumber_object_id=permohonan.pk, jenis=jenis).order_by(
+        "created_at", "pk").exclude(status=StatusSurat.DICABUT).last()
+
+
+def surat_permohonan_terbitkan(*, permohonan, actor) -> Surat:
+    """Surat Permohonan Pelibatan: signed by whoever submitted/forwarded it (last recorded step),
+    addressed to the position now deciding, with the regulation's minimum content (maksud dan
+    tujuan, kompetensi, target, durasi) and tembusan."""
+    tanggal = timezone.localdate()
+    langkah = permohonan.riwayat.order_by("-urutan").first()
+    if langkah is not None:
+        ttd = k.ttd_dari_langkah(langkah)
+    else:
+        jabatan = permohonan.jabatan_pemohon
+        pejabat = _pejabat(jabatan, tanggal)
+        ttd = k.Ttd(pejabat=pejabat) if pejabat else k.Ttd(data=k.pegawai_baris(permohonan.pemohon, tanggal))
+    jabatan_ttd = ttd.pejabat.jabatan if ttd.pejabat else permohonan.jabatan_pemohon
+    pd = k.pd_dari_jabatan(jabatan_ttd) or permohonan.unit_asal.perangkat_daerah
+    instansi = pd.instansi if pd else permohonan.instansi_asal
+    kepada = k.sebutan_pejabat_jabatan(permohonan.jabatan_penentu, tanggal) or \
+        k.sebutan_pejabat_jabatan(_jabatan_pimpinan(permohonan.unit_tujuan), tanggal) or permohonan.unit_tujuan.nama
+    kompetensi = k.unik([*k.butir(permohonan.kompetensi_uraian), *(x.nama for x in permohonan.kompetensi.all())])
+    if permohonan.kriteria:
+        kompetensi.append(_("Kriteria: %(k)s") % {"k": permohonan.kriteria})
+    tembusan = k.unik([*(k.sebutan_pejabat_jabatan(j, tanggal) for j in permohonan.tembusan_jabatan.all()),
+                       *(p.nama_lengkap for p in permohonan.tembusan_pegawai.all())])
+    konteks = {
+        "kepada": kepada,
+        "kepada_tempat": permohonan.instansi_tujuan.ibu_kota or permohonan.instansi_tujuan.nama_daerah,
+        "maksud_tujuan": permohonan.maksud_tujuan,
+        "kompetensi": kompetensi,
+        "jumlah": _("%(n)d (%(rute)s)") % {"n": permohonan.jumlah_dibutuhkan, "rute": permohonan.get_rute_display()},
+        "target": k.butir(permohonan.hasil_diharapkan),
+        "uraian_tugas": k.butir(permohonan.uraian_tugas),
+        "mulai": permohonan.mulai, "selesai": permohonan.selesai,
+        "durasi": _("%(n)d hari, %(sifat)s") % {"n": (permohonan.selesai - permohonan.mulai).days + 1,
+                                                "sifat": permohonan.get_sifat_display()},
+        "pegawai_diminta": [k.pegawai_baris(p, tanggal) for p in permohonan.pegawai_diminta.order_by("nama")],
+        "peran": permohonan.peran_penugasan or (permohonan.nama_tim and _("Tim %(t)s") % {"t": permohonan.nama_tim}),
+    }
+    penentu = _pejabat(permohonan.jabatan_penentu, tanggal)
+    pihak = [permohonan.pemohon, *(permohonan.pegawai_diminta.all()), *([penentu.pegawai] if penentu else [])]
+    return surat_terbitkan(
+        jenis=JenisDokumen.PERMOHONAN_PELIBATAN, instansi=instansi, perangkat_daerah=pd,
+        perihal=_("Permohonan Pelibatan Pejabat Fungsional/Pelaksana: %(judul)s") % {"judul": permohonan.judul},
+        konteks=konteks, penandatangan=ttd.penandatangan, atas_nama=ttd.atas_nama, tembusan=tembusan,
+        sumber=permohonan, actor=actor, pihak=pihak, tanggal=tanggal)
+
+
+def surat_jawaban_terbitkan(*, permohonan, langkah, actor) -> Surat:
+    """Surat Jawaban at a decided step: approval, refusal with the reason, or availability with
+    the list of staff; signed by the deciding official, addressed to the requester."""
+    tanggal = timezone.localdate()
+    ttd = k.ttd_dari_langkah(langkah)
+    jabatan_ttd = ttd.pejabat.jabatan if ttd.pejabat else None
+    pd = k.pd_dari_jabatan(jabatan_ttd) or permohonan.unit_tujuan.perangkat_daerah
+    instansi = pd.instansi if pd else permohonan.instansi_tujuan
+    if langkah.keputusan == Keputusan.TOLAK:
+        keputusan = "ditolak"
+    elif langkah.keputusan == Keputusan.JAWAB_KETERSEDIAAN:
+        keputusan = "ketersediaan"
+    else:
+        keputusan = "disetujui"
+    daftar = []
+    if keputusan != "ditolak":
+        daftar = [k.pegawai_baris(p, tanggal) for p in permohonan.pegawai_ditugaskan.order_by("nama")]
+    rujukan_surat = _surat_terdahulu(permohonan, JenisDokumen.PERMOHONAN_PELIBATAN)
+    rujukan = {"perihal": permohonan.judul, "pengirim": permohonan.jabatan_pemohon.nama
+               if permohonan.jabatan_pemohon_id else permohonan.pemohon.nama_lengkap}
+    if rujukan_surat is not None:
+        rujukan.update(nomor=rujukan_surat.nomor, tanggal=rujukan_surat.tanggal, perihal=rujukan_surat.perihal)
+    kepada = k.sebutan_pejabat_jabatan(permohonan.jabatan_pemohon, tanggal) or permohonan.pemohon.nama_lengkap
+    tembusan = k.unik([*(k.sebutan_pejabat_jabatan(j, tanggal) for j in permohonan.tembusan_jabatan.all()),
+                       *(p.nama_lengkap for p in permohonan.tembusan_pegawai.all())])
+    konteks = {
+        "kepada": kepada,
+        "kepada_tempat": permohonan.instansi_asal.ibu_kota or permohonan.instansi_asal.nama_daerah,
+        "keputusan": keputusan, "alasan": langkah.alasan, "catatan": langkah.catatan,
+        "langkah": langkah.kode_langkah, "rujukan": rujukan, "daftar_pegawai": daftar,
+    }
+    judul = {"ditolak": _("Penolakan"), "ketersediaan": _("Jawaban Ketersediaan Pegawai"),
+             "disetujui": _("Persetujuan")}[keputusan]
+    return surat_terbitkan(
+        jenis=JenisDokumen.JAWABAN, instansi=instansi, perangkat_daerah=pd,
+        perihal=_("%(judul)s atas Permohonan Pelibatan: %(p)s") % {"judul": judul, "p": permohonan.judul},
+        konteks=konteks, penandatangan=ttd.penandatangan, atas_nama=ttd.atas_nama, tembusan=tembusan,
+        sumber=langkah, actor=actor, pihak=[permohonan.pemohon, *permohonan.pegawai_ditugaskan.all()],
+        tanggal=tanggal)
+
+
+def _jabatan_pimpinan(unit):
+    return org.jabatan_pimpinan_unit(unit=unit) if unit is not None else None
+
+
+def _pejabat(jabatan, tanggal) -> Pejabat | None:
+    return org.pejabat_berwenang(jabatan=jabatan, tanggal=tanggal) if jabatan is not None else None
+
+
+def _peran_pegawai(penugasan) -> list[str]:
+    """Every role the person gets in this request and team: Ketua Tim X, Anggota Tim Y,
+    individual JF work (Fungsional <jabatan>), Bendahara, PPTK…"""
+    kriteria = Q(pk=penugasan.pk)
+    if penugasan.permohonan_id:
+        kriteria |= Q(permohonan_id=penugasan.permohonan_id)
+    if penugasan.tim_id:
+        kriteria |= Q(tim_id=penugasan.tim_id)
+    semua = (Penugasan.objects.filter(kriteria, pegawai_id=penugasan.pegawai_id)
+             .exclude(status=StatusPenugasan.DIBATALKAN).select_related("tim").order_by("pk"))
+    peran = []
+    for p in semua:
+        if p.peran == PeranPenugasan.INDIVIDU:
+            jabatan, _unit, j = k.nama_jabatan_pegawai(p.pegawai, p.mulai)
+            if j is not None and j.jenis == JenisJabatan.FUNGSIONAL:
+                peran.append(_("Fungsional %(j)s") % {"j": jabatan})
+            else:
+                peran.append(_("Pelaksana %(j)s") % {"j": jabatan} if jabatan else _("Penugasan individu"))
+        elif p.peran == PeranPenugasan.PENANGGUNG_JAWAB and p.tim_id:
+            peran.append(_("Penanggung Jawab Tim %(t)s") % {"t": p.tim.nama})
+        else:
+            peran.append(p.sebutan_peran)
+    if penugasan.tim_id:  # team roles recorded on the team itself (e.g. set when the team was formed)
+        for a in penugasan.tim.anggota.filter(pegawai_id=penugasan.pegawai_id):
+            peran.append(("Ketua Tim %(t)s" if a.peran == "ketua" else "Anggota Tim %(t)s") % {"t": penugasan.tim.nama})
+    return k.unik(peran)
+
+
+def surat_penugasan_terbitkan(*, penugasan, actor) -> Surat:
+    """Surat Tugas (Pasuruan Lampiran II) or Surat Perintah (Kotabaru) for one assignee, signed
+    per the region's setting for the scope (dalam unit / lintas unit / lintas PD)."""
+    tanggal = timezone.localdate()
+    instansi = penugasan.instansi
+    permohonan = penugasan.permohonan
+    cakupan = _cakupan_permohonan(permohonan)
+    setelan = {k.CAKUPAN_DALAM_UNIT: instansi.penandatangan_dalam_unit,
+               k.CAKUPAN_LINTAS_UNIT: instansi.penandatangan_lintas_unit,
+               k.CAKUPAN_LINTAS_PD: instansi.penandatangan_lintas_pd}[cakupan]
+    ttd = k.pejabat_menurut_setelan(setelan=setelan, instansi=instansi, unit=penugasan.unit,
+                                    pegawai=penugasan.pegawai, cakupan=cakupan, tanggal=tanggal)
+    pd = k.pd_dari_jabatan(ttd.pejabat.jabatan) if ttd.pejabat else None
+    pd = pd or penugasan.unit.perangkat_daerah
+    if pd.instansi_id != instansi.pk:  # the signer sits in another agency: its own letterhead and series
+        instansi = pd.instansi
+    perintah = instansi.jenis_surat_penugasan == JenisSurat.SURAT_PERINTAH
+    jenis = JenisDokumen.SURAT_PERINTAH if perintah else JenisDokumen.SURAT_TUGAS
+    nama_surat = "Surat Perintah" if perintah else "Surat Tugas"
+    dasar_hukum = instansi.dasar_hukum or _("ketentuan sistem kerja di lingkungan %(i)s") % {"i": instansi.nama}
+    dasar = [
+        _("Bahwa berdasarkan %(d)s, maka perlu diberikan penugasan kepada pejabat fungsional dan/atau pemangku "
+          "jabatan pelaksana pasca penyederhanaan birokrasi;") % {"d": dasar_hukum},
+        _("Bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menugaskan pegawai "
+          "sebagaimana tersebut dalam %(s)s ini untuk melaksanakan penugasan secara tim dan/atau individu;")
+        % {"s": nama_surat},
+    ]
+    if permohonan is not None:
+        for jenis_sebelum in (JenisDokumen.JAWABAN, JenisDokumen.PERMOHONAN_PELIBATAN):
+            if jenis_sebelum == JenisDokumen.PERMOHONAN_PELIBATAN:
+                sebelum = _surat_terdahulu(permohonan, jenis_sebelum)
+            else:
+                sebelum = _jawaban_terakhir(permohonan)
+            if sebelum is not None:
+                dasar.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s;") % {
+                    "jenis": sebelum.get_jenis_display(), "n": sebelum.nomor,
+                    "t": tanggal_indonesia(sebelum.tanggal), "p": sebelum.perihal})
+    kepada = k.pegawai_baris(penugasan.pegawai, tanggal)
+    target = k.butir(permohonan.hasil_diharapkan) if permohonan is not None else []
+    if penugasan.tim_id:
+        anggota = penugasan.tim.anggota.filter(pegawai_id=penugasan.pegawai_id).first()
+        if anggota is not None:
+            target = k.unik([*target, *k.butir(anggota.sasaran), *k.butir(anggota.target)])
+    konteks = {
+        "judul": nama_surat.upper(),
+        "dasar": dasar,
+        "kepada": [kepada],
+        "peran": _peran_pegawai(penugasan),
+        "uraian_tugas": k.butir(penugasan.uraian_tugas),
+        "mulai": penugasan.mulai, "selesai": penugasan.selesai,
+        "maksud_tujuan": (permohonan.maksud_tujuan if permohonan is not None else penugasan.uraian_tugas),
+        "target": target,
+        "pengaturan_lain": _("Melaporkan hasil pelaksanaan tugas kepada %(kpd)s.") % {
+            "kpd": _("Ketua Tim dan Pimpinan Unit Organisasi") if penugasan.tim_id else
+            (_("Pejabat Penilai Kinerja") if instansi.laporan_individu_ke == "ppk" else _("Pimpinan Unit Organisasi"))},
+        "cakupan": cakupan,
+    }
+    # tembusan: the assignee's PPK and the owning unit's leader (when not the signer); both PyBs across agencies
+    jabatan_ttd_id = ttd.pejabat.jabatan.pk if ttd.pejabat else None
+    tembusan_jabatan = [org.jabatan_ppk_pegawai(pegawai=penugasan.pegawai, tanggal=tanggal), _jabatan_pimpinan(penugasan.unit)]
+    if cakupan == k.CAKUPAN_LINTAS_PD and permohonan is not None:
+        tembusan_jabatan += [permohonan.instansi_asal.jabatan_pyb, permohonan.instansi_tujuan.jabatan_pyb]
+    tembusan = k.unik([k.sebutan_pejabat_jabatan(j, tanggal) for j in tembusan_jabatan
+                       if j is not None and j.pk != jabatan_ttd_id])
+    tembusan.append(_("Yang bersangkutan"))
+    return surat_terbitkan(
+        jenis=jenis, instansi=instansi, perangkat_daerah=pd,
+        perihal=_("%(s)s: %(peran)s") % {"s": nama_surat, "peran": "; ".join(konteks["peran"])[:250]},
+        konteks=konteks, penandatangan=ttd.penandatangan, atas_nama=ttd.atas_nama, tembusan=tembusan,
+        sumber=penugasan, actor=actor, pihak=[penugasan.pegawai], tanggal=tanggal)
+
+
+def _jawaban_terakhir(permohonan) -> Surat | None:
+    ct = ContentType.objects.get_for_model(LangkahPermohonan)
+    ids = list(permohonan.riwayat.values_list("pk", flat=True))
+    return (Surat.objects.filter(sumber_content_type=ct, sumber_object_id__in=ids, jenis=JenisDokumen.JAWABAN)
+            .exclude(status=StatusSurat.DICABUT).order_by("-created_at", "-pk").first())
+
+
+
+
+def keputusan_tim_terbitkan(*, tim, actor) -> Surat:
+    """Keputusan tentang Tim Kerja (Pasuruan Lampiran III): set by the head of the owning PD, or
+    across PDs by the region's ``penetap_tim_lintas_pd`` (e.g. Sekda); attachment lists each member
+    with position, task, sasaran, indikator and target."""
+    tanggal = timezone.localdate()
+    instansi = tim.instansi
+    anggota = list(tim.anggota.select_related("pegawai"))
+    anggota.sort(key=lambda a: (0 if a.peran == "ketua" else 1, a.pegawai.nama))
+    pd_tim = tim.unit.perangkat_daerah
+    lintas_pd = False
+    baris = []
+    for a in anggota:
+        data = k.pegawai_baris(a.pegawai, tanggal)
+        _jn, _un, jabatan = k.nama_jabatan_pegawai(a.pegawai, tanggal)
+        if jabatan is not None and jabatan.unit_id and jabatan.unit.perangkat_daerah_id != pd_tim.pk:
+            lintas_pd = True
+        baris.append({**data, "peran": _("Ketua Tim") if a.peran == "ketua" else _("Anggota Tim"),
+                      "tugas": k.butir(a.uraian_tugas), "sasaran": k.butir(a.sasaran),
+                      "indikator": k.butir(a.indikator), "target": k.butir(a.target)})
+    if tim.penanggung_jawab_id:
+        baris.insert(0, {**k.pegawai_baris(tim.penanggung_jawab, tanggal), "peran": _("Penanggung Jawab"),
+                         "tugas": [], "sasaran": [], "indikator": [], "target": []})
+    setelan = instansi.penetap_tim_lintas_pd if lintas_pd else Penandatangan.KEPALA_PD
+    ttd = k.pejabat_menurut_setelan(setelan=setelan, instansi=instansi, unit=tim.unit, pegawai=None,
+                                    cakupan=k.CAKUPAN_LINTAS_PD if lintas_pd else k.CAKUPAN_DALAM_UNIT,
+                                    tanggal=tanggal)
+    penetap = ttd.pejabat.jabatan.nama if ttd.pejabat else _("Kepala Perangkat Daerah")
+    pd_ttd = k.pd_dari_jabatan(ttd.pejabat.jabatan) if ttd.pejabat else None
+    pd = pd_ttd or pd_tim
+    nama_lingkup = pd_tim.nama if not lintas_pd else instansi.nama
+    daerah = instansi.nama_daerah
+    tentang = _("Tim Kerja %(t)s di Lingkungan %(pd)s %(daerah)s") % {"t": tim.nama, "pd": nama_lingkup, "daerah": daerah}
+    dasar_hukum = instansi.dasar_hukum or _("ketentuan sistem kerja di lingkungan %(i)s") % {"i": instansi.nama}
+    konteks = {
+        "penetap": penetap,
+        "tentang": tentang,
+        "menimbang": [_("Bahwa dalam rangka melaksanakan %(d)s, maka perlu menetapkan Keputusan %(p)s tentang %(t)s.")
+                      % {"d": dasar_hukum, "p": penetap, "t": tentang}],
+        "mengingat": [*k.MENGINGAT_UMUM, *([f"{dasar_hukum}."] if instansi.dasar_hukum else [])],
+        "menetapkan": _("Keputusan %(p)s tentang %(t)s.") % {"p": penetap, "t": tentang},
+        "diktum": [
+            ["KESATU", _("Membentuk %(t)s (%(sifat)s, %(m)s s.d. %(s)s) dalam rangka pelaksanaan tugas dan fungsi "
+                         "yang lebih efektif dan efisien.") % {"t": tentang, "sifat": tim.get_sifat_display(),
+                                                               "m": tanggal_indonesia(tim.mulai), "s": tanggal_indonesia(tim.selesai)}],
+            ["KEDUA", _("Tugas, target kinerja dan susunan tim kerja sebagaimana dimaksud dalam diktum KESATU "
+                        "tercantum dalam lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.")],
+            ["KETIGA", _("Keputusan ini berlaku pada tanggal ditetapkan.")],
+        ],
+        "lampiran": [{"nama": tim.nama, "unit": tim.unit.nama, "baris": baris}],
+    }
+    tembusan = k.unik([k.sebutan_pejabat_jabatan(_jabatan_pimpinan(tim.unit), tanggal),
+                       *([k.sebutan_pejabat_jabatan(instansi.jabatan_sekda, tanggal)] if lintas_pd else [])])
+    tembusan = [t for t in tembusan if ttd.pejabat is None or t != ttd.pejabat.sebutan] + [_("Yang bersangkutan")]
+    return surat_terbitkan(
+        jenis=JenisDokumen.KEPUTUSAN_TIM, instansi=pd.instansi, perangkat_daerah=pd,
+        perihal=_("Keputusan %(p)s tentang %(t)s") % {"p": penetap, "t": tentang}, konteks=konteks,
+        penandatangan=ttd.penandatangan, atas_nama=ttd.atas_nama, tembusan=tembusan, sumber=tim, actor=actor,
+        pihak=[a.pegawai for a in anggota] + ([tim.penanggung_jawab] if tim.penanggung_jawab_id else []),
+        tanggal=tanggal)

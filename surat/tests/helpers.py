@@ -9,7 +9,7 @@ import subprocess
 from pypdf import PdfReader
 
 from organisasi.selectors import pejabat_pada
-from organisasi.tests.factories import bangun_pd_dua_level, UserFactory
+from organisasi.tests.factories import bangun_pd_dua_level
 from surat.services import surat_terbitkan
 
 TANGGAL = datetime.date(2026, 11, 23)
