@@ -196,13 +196,16 @@ def baca_berkas(berkas, nama_berkas: str = "") -> tuple[list[str], list[Baris]]:
         raise ValidationError(_("Berkas kosong.")) from None
     header = [_normal_header(h) for h in header_mentah]
     hasil: list[Baris] = []
+    kolom = [(i, h) for i, h in enumerate(header) if h]
+    teks = not (nama.endswith(".xlsx") or data[:2] == b"PK")
     for nomor, sel in enumerate(baris_mentah, start=2):
-        if not any(s not in (None, "") for s in sel):
+        if not any(sel):
             continue
-        nilai = {}
-        for i, h in enumerate(header):
-            if h and i < len(sel):
-                nilai[h] = _sel(sel[i])
+        n = len(sel)
+        if teks:  # CSV cells are strings already
+            nilai = {h: sel[i].strip() for i, h in kolom if i < n}
+        else:
+            nilai = {h: _sel(sel[i]) for i, h in kolom if i < n}
         hasil.append(Baris(nomor, nilai))
     return header, hasil
 
@@ -389,7 +392,10 @@ class _Pemeriksa:
     def _satu_baris(self, b: Baris) -> None:
         v = b.nilai
         no = b.nomor
-        g = lambda k: v.get(k, "")  # noqa: E731
+        g = v.get
+        for k in KOLOM:
+            if k not in v:
+                v[k] = ""
         jenis_jabatan = self._pilihan(no, "jenis_jabatan", g("jenis_jabatan"))
         kode_pd = self._kode(no, "kode_pd", g("kode_pd"))
         kode_unit = self._kode(no, "kode_unit", g("kode_unit"))
@@ -1133,6 +1139,29 @@ def _sisipkan(model, objs: list, *, batch_size: int, now) -> None:
         cur.copy_expert(f"COPY {connection.ops.quote_name(model._meta.db_table)} ({kolom}) FROM STDIN", buf)
 
 
+def _sisipkan_nilai(model, attnames: list[str], nilai: list[tuple], *, batch_size: int, now) -> None:
+    """Insert rows given as tuples (no model instances on PostgreSQL: the large link tables)."""
+    if not nilai:
+        return
+    if not _pg_copy():
+        model.objects.bulk_create([model(**dict(zip(attnames, t))) for t in nilai], batch_size=batch_size)
+        return
+    waktu = [a for a in ("created_at", "updated_at") if any(f.attname == a for f in model._meta.concrete_fields)]
+    with connection.cursor() as cur:
+        cur.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                    [model._meta.db_table, len(nilai)])
+        ids = [r[0] for r in cur.fetchall()]
+    ekor = "".join("\t" + now.isoformat() for _a in waktu)
+    buf = io.StringIO()
+    for pk, t in zip(ids, nilai):
+        buf.write(f"{pk}\t" + "\t".join([_teks_copy(v) for v in t]) + ekor + "\n")
+    buf.seek(0)
+    kolom = ", ".join(connection.ops.quote_name(model._meta.get_field(a).column) if a != "id" else "id"
+                      for a in ["id", *attnames, *waktu])
+    with connection.connection.cursor() as cur:
+        cur.copy_expert(f"COPY {connection.ops.quote_name(model._meta.db_table)} ({kolom}) FROM STDIN", buf)
+
+
 def _terapkan(rencana: Rencana, *, progres: Callable[[int], None], batch_size: int) -> None:
     p, r = rencana._rinci
     instansi = rencana.instansi
@@ -1234,25 +1263,25 @@ def _terapkan(rencana: Rencana, *, progres: Callable[[int], None], batch_size: i
         lama_ids = [peg[n].pk for n in r["kompetensi"] if n in p.db_pegawai]
         for i in range(0, len(lama_ids), _CHUNK_IN):
             through.objects.filter(pegawai_id__in=lama_ids[i:i + _CHUNK_IN]).delete()
-        _sisipkan(through, [through(pegawai_id=peg[n].pk, kompetensi_id=komp[k])
-                            for n, daftar in r["kompetensi"].items() for k in daftar], batch_size=batch_size, now=now)
+        _sisipkan_nilai(through, ["pegawai_id", "kompetensi_id"],
+                        [(peg[n].pk, komp[k]) for n, daftar in r["kompetensi"].items() for k in daftar],
+                        batch_size=batch_size, now=now)
     progres(86)
     # ---- holders
     for o in r["pemangku_tutup"]:
         o.updated_at = now
     PemangkuJabatan.objects.bulk_update(r["pemangku_tutup"], ["selesai", "updated_at"], batch_size=batch_size)
-    _sisipkan(PemangkuJabatan,
-              [PemangkuJabatan(jabatan_id=jab[x["jabatan"]].pk, pegawai_id=peg[x["nip"]].pk, jenis=x["jenis"],
-                               mulai=x["mulai"]) for x in r["pemangku_baru"]], batch_size=batch_size, now=now)
+    _sisipkan_nilai(PemangkuJabatan, ["jabatan_id", "pegawai_id", "jenis", "mulai", "selesai", "nomor_sk"],
+                    [(jab[x["jabatan"]].pk, peg[x["nip"]].pk, x["jenis"], x["mulai"], None, "")
+                     for x in r["pemangku_baru"]], batch_size=batch_size, now=now)
     progres(93)
     # ---- placements
     for o in r["kedudukan_tutup"]:
         o.updated_at = now
     Kedudukan.objects.bulk_update(r["kedudukan_tutup"], ["selesai", "updated_at"], batch_size=batch_size)
-    _sisipkan(Kedudukan,
-              [Kedudukan(pegawai_id=peg[x["nip"]].pk, jabatan_ppk_id=jab[x["ppk"]].pk,
-                         jabatan_pimpinan_id=jab[x["pimpinan"]].pk if x["pimpinan"] else None, mulai=x["mulai"])
-               for x in r["kedudukan_baru"]], batch_size=batch_size, now=now)
+    _sisipkan_nilai(Kedudukan, ["pegawai_id", "jabatan_ppk_id", "jabatan_pimpinan_id", "mulai", "selesai"],
+                    [(peg[x["nip"]].pk, jab[x["ppk"]].pk, jab[x["pimpinan"]].pk if x["pimpinan"] else None,
+                      x["mulai"], None) for x in r["kedudukan_baru"]], batch_size=batch_size, now=now)
     progres(99)
 
 
