@@ -1,0 +1,635 @@
+"""Django admin for the organisation, scoped per Perangkat Daerah / Instansi.
+
+Thin: every list is restricted through ``permissions.batasi_queryset`` (SQL subqueries), every
+object page checks ``permissions.boleh_kelola_objek``, every foreign-key chooser offers only rows
+the user manages, and every save that touches a rule (holders, placements, unit tree, presets)
+goes through ``services``. A rule broken by the input becomes a form error: the service is first
+run inside a savepoint that is rolled back (a dry run) while the form validates, then for real
+when the admin saves.
+"""
+from __future__ import annotations
+
+import datetime
+import importlib.util
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from . import permissions, services
+from .models import (
+    JENJANG_KATEGORI,
+    Instansi,
+    Jabatan,
+    JenisJabatan,
+    JenisPemangku,
+    Kedudukan,
+    Kompetensi,
+    Pegawai,
+    PemangkuJabatan,
+    PerangkatDaerah,
+    Preset,
+    UnitOrganisasi,
+)
+from .presets import PRESETS
+
+admin.site.site_header = _("Sistem Kerja — Administrasi")
+admin.site.site_title = _("Sistem Kerja")
+admin.site.index_title = _("Pengelolaan organisasi dan kepegawaian")
+
+
+# --------------------------------------------------------------------------- service dry run
+
+
+class _UjiCobaSelesai(Exception):
+    """Raised inside the savepoint to roll a successful dry run back."""
+
+
+def tambahkan_kesalahan(form: forms.BaseForm, error: ValidationError) -> None:
+    """Attach a service's ValidationError to the form: on its field when the form shows that
+    field, else as a non-field error naming the field."""
+    if hasattr(error, "error_dict"):
+        for field, daftar in error.error_dict.items():
+            if field in form.fields:
+                form.add_error(field, daftar)
+            else:
+                label = form._meta.model._meta.get_field(field).verbose_name if hasattr(form, "_meta") else field
+                for e in daftar:
+                    for pesan in e.messages:
+                        form.add_error(None, f"{label}: {pesan}")
+    else:
+        form.add_error(None, error)
+
+
+def uji_layanan(form: forms.BaseForm, fungsi) -> None:
+    """Run ``fungsi`` (a service call) in a savepoint and roll it back; its ValidationError
+    becomes form errors. Nothing is written."""
+    try:
+        with transaction.atomic():
+            fungsi()
+            raise _UjiCobaSelesai
+    except _UjiCobaSelesai:
+        pass
+    except ValidationError as e:
+        tambahkan_kesalahan(form, e)
+
+
+class FormLayanan(forms.ModelForm):
+    """A ModelForm for a new row that a service creates. Subclasses implement
+    ``panggil_layanan(actor)``; ``clean`` dry-runs it, the admin calls it for real."""
+
+    def panggil_layanan(self, *, actor):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and self.instance.pk is None:
+            uji_layanan(self, lambda: self.panggil_layanan(actor=None))
+        return cleaned
+
+
+def _salin_hasil(obj, hasil) -> None:
+    """Make the admin's unsaved ``obj`` point at the row the service created."""
+    for field in obj._meta.concrete_fields:
+        setattr(obj, field.attname, getattr(hasil, field.attname))
+    obj._state.adding = False
+    obj._state.db = hasil._state.db
+
+
+# --------------------------------------------------------------------------- scoping
+
+
+class CakupanAdmin(admin.ModelAdmin):
+    """Restricts lists, object pages and choosers to the Perangkat Daerah / Instansi the user
+    manages (``permissions``). Superusers see all; auditors read all."""
+
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return permissions.batasi_queryset(request.user, super().get_queryset(request))
+
+    def get_object(self, request, object_id, from_field=None):
+        # Look the object up unscoped so that another PD's object gives 403 (permission check
+        # with the object) rather than Django's "does not exist" redirect.
+        model = self.model
+        field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
+        try:
+            object_id = field.to_python(object_id)
+            return model._default_manager.get(**{field.name: object_id})
+        except (model.DoesNotExist, ValidationError, ValueError):
+            return None
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and permissions.boleh_lihat_objek(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and permissions.boleh_kelola_objek(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and permissions.boleh_kelola_objek(request.user, obj)
+
+    def pilihan_fk(self, request, model):
+        """Rows of ``model`` this user may pick in a foreign-key chooser."""
+        if model is Instansi:
+            return permissions.instansi_yang_dapat_dilihat(request.user)
+        return permissions.batasi_queryset(request.user, model._default_manager.all(), untuk_ubah=True)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "queryset" not in kwargs and db_field.related_model in (
+            Instansi, PerangkatDaerah, UnitOrganisasi, Jabatan, Pegawai,
+        ):
+            kwargs["queryset"] = self.pilihan_fk(request, db_field.related_model)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_formset(self, request, form, formset, change):
+        if issubclass(formset.form, FormLayanan):
+            baru = []
+            for f in formset.forms:
+                if f.has_changed() and f.is_valid() and not f.cleaned_data.get("DELETE"):
+                    baru.append(f.panggil_layanan(actor=request.user))
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = baru, [], []
+            return
+        super().save_formset(request, form, formset, change)
+
+
+class CakupanInline:
+    """Inline choosers limited like the parent admin's."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "queryset" not in kwargs and db_field.related_model in (UnitOrganisasi, Jabatan, Pegawai):
+            kwargs["queryset"] = permissions.batasi_queryset(
+                request.user, db_field.related_model._default_manager.all(), untuk_ubah=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# --------------------------------------------------------------------------- Instansi
+
+
+class InstansiForm(forms.ModelForm):
+    terapkan_preset = forms.ChoiceField(
+        label=_("terapkan preset peraturan"), required=False,
+        choices=[("", _("— jangan ubah —"))] + [(k, Preset(k).label) for k in PRESETS],
+        help_text=_("mengisi ulang semua pengaturan daerah di bawah dari peraturan yang dipilih"),
+    )
+    ketua_tim_jenis_jabatan = forms.MultipleChoiceField(
+        label=_("jenis jabatan yang boleh menjadi ketua tim"), required=False,
+        choices=JenisJabatan.choices, widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Instansi
+        exclude = ["preset"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        jabatan = Jabatan.objects.filter(instansi=self.instance) if self.instance.pk else Jabatan.objects.none()
+        for nama in ("jabatan_pyb", "jabatan_ppk_pembina", "jabatan_sekda"):
+            if nama in self.fields:
+                self.fields[nama].queryset = jabatan.order_by("nama")
+
+
+def _aksi_preset(preset: str):
+    def aksi(modeladmin, request, queryset):
+        n = 0
+        for instansi in queryset:
+            if not permissions.boleh_kelola_instansi(request.user, instansi):
+                modeladmin.message_user(request, _("Anda tidak mengelola %(i)s.") % {"i": instansi},
+                                        messages.ERROR)
+                continue
+            services.instansi_terapkan_preset(instansi=instansi, preset=preset)
+            n += 1
+        if n:
+            modeladmin.message_user(request, _("Preset %(p)s diterapkan pada %(n)d instansi.")
+                                    % {"p": Preset(preset).label, "n": n}, messages.SUCCESS)
+
+    aksi.__name__ = f"terapkan_preset_{preset}"
+    aksi.short_description = _("Terapkan preset %(p)s") % {"p": Preset(preset).label}
+    aksi.allowed_permissions = ("change",)
+    return aksi
+
+
+@admin.register(Instansi)
+class InstansiAdmin(CakupanAdmin):
+    form = InstansiForm
+    list_display = ("nama", "kode", "jenis", "preset", "aturan_kedudukan_jenjang", "jenis_surat_penugasan")
+    list_filter = ("jenis", "preset")
+    search_fields = ("nama", "kode", "nama_daerah")
+    readonly_fields = ("preset",)
+    actions = [_aksi_preset(p) for p in PRESETS]
+    fieldsets = (
+        (_("Identitas"), {"fields": ("kode", "nama", "jenis", "nama_daerah", "ibu_kota")}),
+        (_("Pejabat"), {"fields": ("jabatan_pyb", "jabatan_ppk_pembina", "jabatan_sekda")}),
+        (_("Peraturan daerah"), {"fields": ("preset", "terapkan_preset", "dasar_hukum")}),
+        (_("Cakupan penugasan"), {"fields": ("label_lintas_instansi", "lintas_perangkat_daerah_aktif",
+                                             "lintas_instansi_aktif", "urutan_sukarela_lintas_unit",
+                                             "langkah_rute")}),
+        (_("Penandatangan"), {"fields": ("penandatangan_dalam_unit", "penandatangan_lintas_unit",
+                                         "penandatangan_lintas_pd", "penetap_tim_lintas_pd")}),
+        (_("Tim kerja"), {"fields": ("ketua_tim_jenis_jabatan", "ketua_tim_pengawas_jika_dua_level",
+                                     "penanggung_jawab_tim_aktif", "batas_beban_kerja")}),
+        (_("Kedudukan dan pelaporan"), {"fields": ("aturan_kedudukan_jenjang", "laporan_individu_ke",
+                                                   "hari_pengingat")}),
+        (_("Surat"), {"fields": ("jenis_surat_penugasan", "kode_klasifikasi_surat", "format_nomor_surat")}),
+    )
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def _instansi_terlihat(self, request) -> bool:
+        # a PD admin has the model permission through the group but manages no Instansi
+        return permissions.lihat_semua(request.user) or permissions.instansi_yang_dikelola(request.user).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return self._instansi_terlihat(request) and super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._instansi_terlihat(request) and super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        preset = form.cleaned_data.get("terapkan_preset")
+        if preset:
+            services.instansi_terapkan_preset(instansi=obj, preset=preset)
+            self.message_user(request, _("Preset %(p)s diterapkan.") % {"p": Preset(preset).label})
+
+
+# --------------------------------------------------------------------------- Perangkat Daerah
+
+
+@admin.register(PerangkatDaerah)
+class PerangkatDaerahAdmin(CakupanAdmin):
+    list_display = ("nama", "singkatan", "jenis", "label_model", "induk", "instansi")
+    list_filter = ("jenis", ("instansi", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("nama", "singkatan", "kode")
+    list_select_related = ("instansi", "induk")
+    fieldsets = (
+        (_("Identitas"), {"fields": ("instansi", "kode", "nama", "singkatan", "jenis", "induk", "label_model")}),
+        (_("Kop surat"), {"fields": ("alamat", "kota", "kode_pos", "telepon", "email", "website", "logo",
+                                     "kode_unit_surat")}),
+    )
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and (
+            request.user.is_superuser or permissions.instansi_yang_dikelola(request.user).exists())
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "induk":
+            # the parent PD may be one the user does not manage (e.g. the Dinas of a Puskesmas)
+            kwargs["queryset"] = PerangkatDaerah.objects.filter(
+                instansi__in=permissions.instansi_yang_dapat_dilihat(request.user).values("pk"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not permissions.boleh_kelola_instansi(request.user, obj.instansi):
+            return ("instansi", "kode", "jenis", "induk")  # a PD admin edits letterhead, not identity
+        return ()
+
+
+# --------------------------------------------------------------------------- unit tree
+
+
+class UnitOrganisasiForm(forms.ModelForm):
+    class Meta:
+        model = UnitOrganisasi
+        fields = ("perangkat_daerah", "parent", "kode", "nama", "jenis", "jabatan_pimpinan", "jabatan_ppk")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pd_id = self.instance.perangkat_daerah_id if self.instance.pk else None
+        if pd_id:
+            # parent and officials only from the same Perangkat Daerah
+            for nama, qs in (
+                ("parent", UnitOrganisasi.objects.filter(perangkat_daerah_id=pd_id).exclude(pk=self.instance.pk)),
+                ("jabatan_pimpinan", Jabatan.objects.filter(unit__perangkat_daerah_id=pd_id)),
+                ("jabatan_ppk", Jabatan.objects.filter(unit__perangkat_daerah_id=pd_id)),
+            ):
+                if nama in self.fields:
+                    self.fields[nama].queryset = self.fields[nama].queryset & qs
+
+    def clean(self):
+        cleaned = super().clean()
+        pd = cleaned.get("perangkat_daerah") or (
+            self.instance.perangkat_daerah if self.instance.perangkat_daerah_id else None)
+        if pd is None:
+            return cleaned
+        self.instance.perangkat_daerah = pd
+        self.instance.instansi_id = pd.instansi_id
+        try:
+            services.unit_validasi_induk(unit=self.instance, parent=cleaned.get("parent"))
+        except ValidationError as e:
+            tambahkan_kesalahan(self, e)
+        for nama in ("jabatan_pimpinan", "jabatan_ppk"):
+            jabatan = cleaned.get(nama)
+            if jabatan is not None and (jabatan.unit is None or jabatan.unit.perangkat_daerah_id != pd.pk):
+                self.add_error(nama, _("Jabatan harus berada pada Perangkat Daerah yang sama dengan unit."))
+        kode = cleaned.get("kode")
+        if kode and UnitOrganisasi.objects.filter(instansi_id=pd.instansi_id, kode=kode).exclude(
+                pk=self.instance.pk).exists():
+            self.add_error("kode", _("Kode unit %(k)s sudah dipakai di instansi ini.") % {"k": kode})
+        return cleaned
+
+
+@admin.register(UnitOrganisasi)
+class UnitOrganisasiAdmin(CakupanAdmin):
+    form = UnitOrganisasiForm
+    list_display = ("nama_bertingkat", "kode", "jenis", "perangkat_daerah", "jabatan_pimpinan", "jabatan_ppk")
+    list_filter = ("jenis", ("perangkat_daerah", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("nama", "kode")
+    list_select_related = ("perangkat_daerah", "jabatan_pimpinan", "jabatan_ppk")
+
+    def get_queryset(self, request):
+        # tree fields first: ModelAdmin.get_queryset would order by a column the CTE adds
+        qs = self.model._default_manager.get_queryset().with_tree_fields()
+        return permissions.batasi_queryset(request.user, qs)
+
+    def get_ordering(self, request):
+        return ("tree_ordering",)  # depth-first: every unit right under its parent
+
+    @admin.display(description=_("unit organisasi"), ordering="tree_ordering")
+    def nama_bertingkat(self, obj):
+        depth = getattr(obj, "tree_depth", 0) or 0
+        return f"{'— ' * depth}{obj.nama}"
+
+    def save_model(self, request, obj, form, change):
+        obj.instansi_id = obj.perangkat_daerah.instansi_id
+        super().save_model(request, obj, form, change)
+
+
+# --------------------------------------------------------------------------- holders (PemangkuJabatan)
+
+
+class PemangkuBaruForm(FormLayanan):
+    class Meta:
+        model = PemangkuJabatan
+        fields = ("jabatan", "pegawai", "jenis", "mulai", "selesai", "nomor_sk")
+
+    def panggil_layanan(self, *, actor):
+        d = self.cleaned_data
+        return services.pemangku_tetapkan(jabatan=d["jabatan"], pegawai=d["pegawai"], jenis=d["jenis"],
+                                          mulai=d["mulai"], selesai=d.get("selesai"),
+                                          nomor_sk=d.get("nomor_sk", ""), actor=actor)
+
+
+class _PemangkuTerdaftarInline(admin.TabularInline):
+    model = PemangkuJabatan
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = _("riwayat pemangku jabatan")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class _PemangkuBaruInline(CakupanInline, admin.TabularInline):
+    model = PemangkuJabatan
+    form = PemangkuBaruForm
+    extra = 1
+    can_delete = False
+    verbose_name_plural = _("tetapkan pemangku baru (definitif, Plt., Plh.)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
+
+    def has_add_permission(self, request, obj=None):
+        return obj is not None and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is not None and super().has_add_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+
+class PemangkuDiJabatanInline(_PemangkuTerdaftarInline):
+    fields = readonly_fields = ("pegawai", "jenis", "mulai", "selesai", "nomor_sk")
+
+
+class PemangkuBaruDiJabatanInline(_PemangkuBaruInline):
+    fields = ("pegawai", "jenis", "mulai", "selesai", "nomor_sk")
+
+
+class PemangkuDiPegawaiInline(_PemangkuTerdaftarInline):
+    fields = readonly_fields = ("jabatan", "jenis", "mulai", "selesai", "nomor_sk")
+
+
+class PemangkuBaruDiPegawaiInline(_PemangkuBaruInline):
+    fields = ("jabatan", "jenis", "mulai", "selesai", "nomor_sk")
+
+
+@admin.register(PemangkuJabatan)
+class PemangkuJabatanAdmin(CakupanAdmin):
+    list_display = ("pegawai", "jabatan", "jenis", "mulai", "selesai", "nomor_sk")
+    list_filter = ("jenis",)
+    search_fields = ("pegawai__nama", "pegawai__nip", "jabatan__nama")
+    list_select_related = ("pegawai", "jabatan")
+    date_hierarchy = "mulai"
+    autocomplete_fields = ("jabatan", "pegawai")
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = PemangkuBaruForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        # an appointment is history: only its end date and decree number may be corrected
+        return ("jabatan", "pegawai", "jenis", "mulai") if obj is not None else ()
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            _salin_hasil(obj, form.panggil_layanan(actor=request.user))
+
+
+# --------------------------------------------------------------------------- placements (Kedudukan)
+
+
+class KedudukanBaruForm(FormLayanan):
+    class Meta:
+        model = Kedudukan
+        fields = ("pegawai", "jabatan_ppk", "jabatan_pimpinan", "mulai")
+
+    def panggil_layanan(self, *, actor):
+        d = self.cleaned_data
+        return services.kedudukan_tetapkan(pegawai=d["pegawai"], jabatan_ppk=d["jabatan_ppk"],
+                                           jabatan_pimpinan=d.get("jabatan_pimpinan"), mulai=d["mulai"],
+                                           actor=actor)
+
+
+class KedudukanDiPegawaiInline(admin.TabularInline):
+    model = Kedudukan
+    fk_name = "pegawai"
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = readonly_fields = ("jabatan_ppk", "jabatan_pimpinan", "mulai", "selesai")
+    verbose_name_plural = _("riwayat kedudukan")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class KedudukanBaruDiPegawaiInline(CakupanInline, admin.TabularInline):
+    model = Kedudukan
+    fk_name = "pegawai"
+    form = KedudukanBaruForm
+    extra = 1
+    can_delete = False
+    fields = ("jabatan_ppk", "jabatan_pimpinan", "mulai")
+    verbose_name_plural = _("tetapkan kedudukan baru")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
+
+    def has_add_permission(self, request, obj=None):
+        return obj is not None and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is not None and super().has_add_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+
+@admin.register(Kedudukan)
+class KedudukanAdmin(CakupanAdmin):
+    list_display = ("pegawai", "jabatan_ppk", "jabatan_pimpinan", "mulai", "selesai")
+    search_fields = ("pegawai__nama", "pegawai__nip", "jabatan_ppk__nama")
+    list_select_related = ("pegawai", "jabatan_ppk", "jabatan_pimpinan")
+    autocomplete_fields = ("pegawai", "jabatan_ppk", "jabatan_pimpinan")
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = KedudukanBaruForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("pegawai", "jabatan_ppk", "jabatan_pimpinan", "mulai") if obj is not None else ()
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            _salin_hasil(obj, form.panggil_layanan(actor=request.user))
+
+
+# --------------------------------------------------------------------------- Jabatan
+
+
+class JabatanForm(forms.ModelForm):
+    class Meta:
+        model = Jabatan
+        fields = ("instansi", "unit", "kode", "nama", "jenis", "kepala_unit", "nama_jf", "kategori_jf", "jenjang")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "instansi" in self.fields:
+            self.fields["instansi"].required = False
+            self.fields["instansi"].help_text = _("diisi otomatis dari unit; wajib hanya untuk Kepala Daerah")
+
+    def clean(self):
+        cleaned = super().clean()
+        unit, jenis = cleaned.get("unit"), cleaned.get("jenis")
+        if unit is not None:
+            cleaned["instansi"] = unit.instansi
+            self.instance.instansi_id = unit.instansi_id
+        elif jenis and jenis != JenisJabatan.KEPALA_DAERAH:
+            self.add_error("unit", _("Setiap jabatan selain Kepala Daerah wajib berada pada unit organisasi."))
+        elif not cleaned.get("instansi"):
+            self.add_error("instansi", _("Pilih instansi untuk jabatan Kepala Daerah."))
+        if jenis == JenisJabatan.FUNGSIONAL:
+            jenjang = cleaned.get("jenjang")
+            if not jenjang:
+                self.add_error("jenjang", _("Jabatan Fungsional wajib memiliki jenjang."))
+            elif not cleaned.get("kategori_jf"):
+                cleaned["kategori_jf"] = JENJANG_KATEGORI[jenjang]
+            elif cleaned["kategori_jf"] != JENJANG_KATEGORI[jenjang]:
+                self.add_error("kategori_jf", _("Jenjang %(j)s termasuk kategori %(k)s.") % {
+                    "j": jenjang, "k": JENJANG_KATEGORI[jenjang].label})
+        elif cleaned.get("jenjang"):
+            self.add_error("jenjang", _("Jenjang hanya untuk Jabatan Fungsional."))
+        if cleaned.get("kepala_unit") and unit is not None and Jabatan.objects.filter(
+                unit=unit, kepala_unit=True).exclude(pk=self.instance.pk).exists():
+            self.add_error("kepala_unit", _("%(u)s sudah memiliki jabatan kepala unit.") % {"u": unit.nama})
+        kode, instansi = cleaned.get("kode"), cleaned.get("instansi")
+        if kode and instansi and Jabatan.objects.filter(instansi=instansi, kode=kode).exclude(
+                pk=self.instance.pk).exists():
+            self.add_error("kode", _("Kode jabatan %(k)s sudah dipakai di instansi ini.") % {"k": kode})
+        return cleaned
+
+
+@admin.register(Jabatan)
+class JabatanAdmin(CakupanAdmin):
+    form = JabatanForm
+    list_display = ("nama", "kode", "jenis", "jenjang", "kepala_unit", "unit", "pemangku_sekarang")
+    list_filter = ("jenis", "jenjang", "kepala_unit", ("instansi", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("nama", "kode", "nama_jf", "unit__nama")
+    list_select_related = ("unit",)
+    autocomplete_fields = ("unit",)
+    inlines = [PemangkuDiJabatanInline, PemangkuBaruDiJabatanInline]
+
+    def get_queryset(self, request):
+        pemangku = PemangkuJabatan.objects.filter(
+            permissions.aktif_pada(datetime.date.today()), jabatan=OuterRef("pk"),
+        ).order_by("-mulai")
+        return super().get_queryset(request).annotate(
+            _pemangku=Subquery(pemangku.filter(jenis=JenisPemangku.DEFINITIF).values("pegawai__nama")[:1]),
+            _plt=Subquery(pemangku.filter(~Q(jenis=JenisPemangku.DEFINITIF)).values("pegawai__nama")[:1]),
+        )
+
+    @admin.display(description=_("pemangku saat ini"))
+    def pemangku_sekarang(self, obj):
+        teks = obj._pemangku or _("(kosong)")
+        return f"{teks}; Plt./Plh.: {obj._plt}" if obj._plt else teks
+
+
+# --------------------------------------------------------------------------- Pegawai & Kompetensi
+
+
+@admin.register(Pegawai)
+class PegawaiAdmin(CakupanAdmin):
+    list_display = ("nama_lengkap", "nip", "jenis_asn", "golongan", "jabatan_sekarang", "aktif")
+    list_filter = ("jenis_asn", "aktif", ("instansi", admin.RelatedOnlyFieldListFilter), "kompetensi")
+    search_fields = ("nip", "nama")
+    filter_horizontal = ("kompetensi",)
+    inlines = [PemangkuDiPegawaiInline, PemangkuBaruDiPegawaiInline, KedudukanDiPegawaiInline,
+               KedudukanBaruDiPegawaiInline]
+    fieldsets = (
+        (None, {"fields": ("instansi", "nip", "gelar_depan", "nama", "gelar_belakang", "jenis_asn")}),
+        (_("Kepangkatan"), {"fields": ("pangkat", "golongan")}),
+        (_("Akun dan kompetensi"), {"fields": ("email", "user", "kompetensi", "aktif")}),
+    )
+
+    def get_queryset(self, request):
+        jabatan = PemangkuJabatan.objects.filter(
+            permissions.aktif_pada(datetime.date.today()), pegawai=OuterRef("pk"), jenis=JenisPemangku.DEFINITIF,
+        ).order_by("-mulai").values("jabatan__nama")[:1]
+        return super().get_queryset(request).annotate(_jabatan=Subquery(jabatan))
+
+    @admin.display(description=_("nama"), ordering="nama")
+    def nama_lengkap(self, obj):
+        return obj.nama_lengkap
+
+    @admin.display(description=_("jabatan saat ini"))
+    def jabatan_sekarang(self, obj):
+        return obj._jabatan or "—"
+
+
+@admin.register(Kompetensi)
+class KompetensiAdmin(admin.ModelAdmin):
+    search_fields = ("nama",)
+    list_display = ("nama",)
+
+
+if importlib.util.find_spec("organisasi.admin_impor"):
+    from . import admin_impor  # noqa: F401
