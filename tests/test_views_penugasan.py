@@ -36,6 +36,18 @@ def test_kotak_masuk_menampilkan_yang_menunggu_saya_saja(client, d):
     assert "Renstra Bidang 1" not in html and 'data-testid="kotak-masuk-kosong"' in html
 
 
+def test_beranda_menampilkan_yang_menunggu_dan_permohonan_saya(client, d):
+    p = _lintas_unit(d, judul="Renstra Beranda")
+    client.force_login(d.kabid[1].user)
+    html = client.get(reverse("beranda")).content.decode()
+    assert 'data-testid="bagian-menunggu"' in html
+    assert reverse("permohonan_detail", args=[p.pk]) in html
+    client.force_login(d.kabid[0].user)
+    html = client.get(reverse("beranda")).content.decode()
+    assert 'data-testid="bagian-permohonan"' in html and "Renstra Beranda" in html
+    assert 'data-testid="bagian-menunggu"' not in html
+
+
 def test_kotak_masuk_saring_rute_dan_umur(client, d):
     _lintas_unit(d, judul="Lintas unit A")
     client.force_login(d.kabid[1].user)
