@@ -199,3 +199,90 @@ def test_lintas_instansi_nonaktif_dan_sukarela_lintas_instansi_ditolak_dengan_pe
         ajukan(b.jf_pertama[0], "sukarela_lintas_unit", unit_tujuan=a.bidang[0])
     assert "tidak lintas instansi" in str(exc.value.error_dict["unit_tujuan"])
     assert not PermohonanPenugasan.objects.exists()
+
+
+def test_lintas_perangkat_daerah_mengikuti_pengaturan_instansi():
+    from organisasi.tests.factories import bangun_pd_dua_level
+
+    # Indragiri Hilir: "lintas Perangkat Daerah" is its own scope, decided through the PyB first
+    d = bangun_pemda("indragiri_hilir", kode="inhil")
+    dikbud = bangun_pd_dua_level(d.instansi, "Dinas Pendidikan")
+    p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=dikbud.seksi[0], kriteria="Perencana")
+    assert p.lintas_perangkat_daerah is True
+    assert [s["peran"] for s in p.langkah_rute] == ["pyb_asal", "ppk_tujuan"]
+    with pytest.raises(PermissionDenied):
+        services.permohonan_setujui(actor=dikbud.kasi[0].user, permohonan_id=p.pk)
+    p = services.permohonan_setujui(actor=d.bupati.user, permohonan_id=p.pk)
+    p = services.permohonan_jawab_ketersediaan(actor=dikbud.kasi[0].user, permohonan_id=p.pk,
+                                               pegawai_ids=[dikbud.jf_pertama[0].pk])
+    assert p.status == StatusPermohonan.DISETUJUI
+    # Belu: the setting is off, so across PDs it is the ordinary cross-unit route
+    b = bangun_pemda("belu", kode="belu")
+    lain = bangun_pd_dua_level(b.instansi, "Dinas Pendidikan")
+    q = ajukan(b.kabid[0], "penunjukan_lintas_unit", unit_tujuan=lain.seksi[0], kriteria="Perencana")
+    assert [s["peran"] for s in q.langkah_rute] == ["ppk_tujuan"]
+
+
+def test_rute_diubah_admin_berlaku_untuk_permohonan_baru_saja():
+    d = bangun_pemda("belu")
+    lama = ajukan(d.jf_pertama[0], "sukarela_lintas_unit", unit_tujuan=d.bidang[1])
+    rute = d.instansi.langkah_rute
+    rute["sukarela_lintas_unit"]["langkah"] = list(reversed(rute["sukarela_lintas_unit"]["langkah"]))
+    d.instansi.langkah_rute = rute
+    d.instansi.save(update_fields=["langkah_rute"])
+    baru = ajukan(d.jf_pertama[0], "sukarela_lintas_unit", unit_tujuan=d.bidang[1], judul="Baru")
+    assert [s["peran"] for s in lama.langkah_rute] == ["pimpinan_unit_tujuan", "ppk_asal"]
+    assert [s["peran"] for s in baru.langkah_rute] == ["ppk_asal", "pimpinan_unit_tujuan"]
+    assert PermohonanPenugasan.objects.get(pk=lama.pk).jabatan_penentu == d.jabatan_kabid[1]
+    assert PermohonanPenugasan.objects.get(pk=baru.pk).jabatan_penentu == d.jabatan_kasi[0]
+
+
+def _keadaan(d, status):
+    if status == "draf":
+        return ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.seksi[1],
+                      pegawai_diminta=[d.jf_pertama[1]], ajukan=False)
+    p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.seksi[1], pegawai_diminta=[d.jf_pertama[1]])
+    if status == "disetujui":
+        return services.permohonan_setujui(actor=d.kasi[1].user, permohonan_id=p.pk)
+    if status == "ditolak":
+        return services.permohonan_tolak(actor=d.kasi[1].user, permohonan_id=p.pk, alasan="Tidak tersedia")
+    if status == "dibatalkan":
+        return services.permohonan_batalkan(actor=d.kabid[0].user, permohonan_id=p.pk)
+    if status == "selesai":
+        services.permohonan_setujui(actor=d.kasi[1].user, permohonan_id=p.pk)
+        return services.permohonan_selesaikan(actor=d.kabid[0].user, permohonan_id=p.pk)
+    return p
+
+
+AKSI = {
+    "setujui": lambda d, p: services.permohonan_setujui(actor=d.kasi[1].user, permohonan_id=p.pk),
+    "tolak": lambda d, p: services.permohonan_tolak(actor=d.kasi[1].user, permohonan_id=p.pk, alasan="x"),
+    "jawab": lambda d, p: services.permohonan_jawab_ketersediaan(actor=d.kasi[1].user, permohonan_id=p.pk,
+                                                               pegawai_ids=[d.jf_pertama[1].pk]),
+    "batalkan": lambda d, p: services.permohonan_batalkan(actor=d.kabid[0].user, permohonan_id=p.pk),
+    "ajukan": lambda d, p: services.permohonan_ajukan(actor=d.kabid[0].user, permohonan_id=p.pk),
+}
+# (state, action) -> status afterwards, or the exception; every pair is listed
+TABEL_STATUS = {
+    ("draf", "setujui"): KonflikError, ("draf", "tolak"): KonflikError, ("draf", "jawab"): KonflikError,
+    ("draf", "batalkan"): "dibatalkan", ("draf", "ajukan"): "menunggu_keputusan",
+    ("menunggu_keputusan", "setujui"): "disetujui", ("menunggu_keputusan", "tolak"): "ditolak",
+    ("menunggu_keputusan", "jawab"): KonflikError, ("menunggu_keputusan", "batalkan"): "dibatalkan",
+    ("menunggu_keputusan", "ajukan"): KonflikError,
+    **{(s, a): KonflikError for s in ("disetujui", "ditolak", "dibatalkan", "selesai")
+       for a in ("setujui", "tolak", "jawab", "batalkan", "ajukan")},
+}
+
+
+@pytest.mark.parametrize("status,aksi", sorted(TABEL_STATUS))
+def test_tabel_status_aksi(status, aksi):
+    d = bangun_pemda("bungo")
+    p = _keadaan(d, status)
+    assert p.status == status
+    harapan = TABEL_STATUS[(status, aksi)]
+    if isinstance(harapan, str):
+        assert AKSI[aksi](d, p).status == harapan
+    else:
+        with pytest.raises(harapan):
+            AKSI[aksi](d, p)
+        assert PermohonanPenugasan.objects.get(pk=p.pk).status == status
