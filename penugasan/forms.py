@@ -12,7 +12,15 @@ from organisasi.models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 from .models import RUTE_PENUNJUKAN, Rute, Sifat
 
 
-class FilterKotakMasukForm(forms.Form):
+class FormDasar(forms.Form):
+    """Labels without the trailing colon (Indonesian forms do not use one)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class FilterKotakMasukForm(FormDasar):
     rute = forms.ChoiceField(label=_("Rute"), required=False, choices=[("", _("Semua rute"))] + list(Rute.choices))
     unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=UnitOrganisasi.objects.none(),
                                   empty_label=_("Semua unit"))
@@ -25,14 +33,14 @@ class FilterKotakMasukForm(forms.Form):
             self.fields["unit"].queryset = UnitOrganisasi.objects.filter(instansi_id=pegawai.instansi_id).order_by("nama")
 
 
-class TolakForm(forms.Form):
+class TolakForm(FormDasar):
     alasan = forms.CharField(
         label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}), strip=True,
         error_messages={"required": _("Alasan wajib diisi.")},
     )
 
 
-class SetujuiForm(forms.Form):
+class SetujuiForm(FormDasar):
     catatan = forms.CharField(label=_("Catatan (opsional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     pegawai_ids = forms.ModelMultipleChoiceField(
         label=_("Pegawai yang ditugaskan"), required=False, queryset=Pegawai.objects.none(),
@@ -66,7 +74,7 @@ class SetujuiForm(forms.Form):
         return kw
 
 
-class _IsiPermohonanForm(forms.Form):
+class _IsiPermohonanForm(FormDasar):
     """Content the regulation requires of every request: purpose, competences, targets, duration."""
 
     judul = forms.CharField(label=_("Judul pekerjaan"), max_length=200)
@@ -179,7 +187,7 @@ class SukarelaForm(_IsiPermohonanForm):
         return isi | {"rute": rute, "unit_tujuan": d["unit_tujuan"], "pegawai_diminta": [self.pegawai]}
 
 
-class CariPegawaiForm(forms.Form):
+class CariPegawaiForm(FormDasar):
     """Staff search inside the request form (prefixed names so they never clash with it)."""
 
     cari_q = forms.CharField(label=_("Nama atau NIP"), required=False, max_length=100)

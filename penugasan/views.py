@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -108,7 +108,7 @@ def _kotak_masuk_qs(request: HttpRequest, filter_form):
         if data.get("rute"):
             qs = qs.filter(rute=data["rute"])
         if data.get("unit"):
-            qs = qs.filter(unit_asal=data["unit"]) | qs.filter(unit_tujuan=data["unit"])
+            qs = qs.filter(Q(unit_asal=data["unit"]) | Q(unit_tujuan=data["unit"]))
         if data.get("umur"):
             qs = qs.filter(diajukan_pada__lte=timezone.now() - datetime.timedelta(days=data["umur"]))
     return qs.order_by("diajukan_pada", "id")

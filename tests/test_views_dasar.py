@@ -59,3 +59,26 @@ def test_beranda_menampilkan_jabatan_dan_notifikasi_belum_dibaca_dengan_lencana(
     client.force_login(org.pelaksana[0].user)
     html = client.get(reverse("beranda")).content.decode()
     assert 'data-testid="bagian-notifikasi"' not in html and 'data-testid="beranda-kosong"' in html
+
+
+def test_daftar_notifikasi_buka_menandai_dibaca_dan_hanya_milik_sendiri(client):
+    from notifikasi.models import Notifikasi
+
+    budi, ani = UserFactory(username="budi"), UserFactory(username="ani")
+    notifikasi_kirim(penerima=[budi], jenis="uji", judul="Untuk Budi", pesan="Isi", url="/penugasan/saya/",
+                     kunci="n-1")
+    notifikasi_kirim(penerima=[ani], jenis="uji", judul="Untuk Ani", pesan="", kunci="n-2")
+    client.force_login(budi)
+    html = client.get(reverse("notifikasi_daftar")).content.decode()
+    assert "Untuk Budi" in html and "Untuk Ani" not in html
+    n = Notifikasi.objects.get(penerima=budi)
+    resp = client.post(reverse("notifikasi_tandai_dibaca"), {"id": n.pk, "lanjut": n.url})
+    assert resp.status_code == 302 and resp["Location"] == "/penugasan/saya/"
+    n.refresh_from_db()
+    assert n.dibaca_pada is not None
+    # someone else's notification is "not found"; an off-site "lanjut" is ignored
+    lain = Notifikasi.objects.get(penerima=ani)
+    assert client.post(reverse("notifikasi_tandai_dibaca"), {"id": lain.pk}).status_code == 404
+    resp = client.post(reverse("notifikasi_tandai_dibaca"), {"semua": "1", "lanjut": "https://contoh.invalid/"})
+    assert resp["Location"] == reverse("notifikasi_daftar")
+    assert 'data-testid="lencana-notifikasi"' not in client.get(reverse("notifikasi_daftar")).content.decode()
