@@ -29,7 +29,7 @@ def worker(requires_postgres, requires_redis, tmp_path):
             yield w
         # leave nothing behind on the shared Redis
         with app.connection_for_write() as conn:
-            conn.default_channel.client.delete(queue)
+            conn.default_channel.client.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
 
 
 def kirim(penerima, kunci):
