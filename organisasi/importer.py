@@ -269,6 +269,8 @@ NILAI_DIIZINKAN = {
 }
 YA = {"ya", "y", "1", "true", "benar", "x"}
 TIDAK = {"tidak", "t", "0", "false", "salah", "n", "no", ""}
+_EMAIL_SEDERHANA = re.compile(r"[A-Za-z0-9_%+\-]+(\.[A-Za-z0-9_%+\-]+)*@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+                              r"(\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}")
 _POLA_KODE = re.compile(r"^[\w.\-/]{1,40}$")
 
 
@@ -448,7 +450,7 @@ class _Pemeriksa:
             self.salah(no, "nip", exc.messages[0])
             return
         email = g("email")
-        if email:
+        if email and not _EMAIL_SEDERHANA.fullmatch(email):  # the common case skips Django's slower validator
             try:
                 validate_email(email)
             except ValidationError:
@@ -502,8 +504,14 @@ class _Pemeriksa:
             for pid, nama in through.objects.filter(pegawai_id__in=ids[i:i + _CHUNK_IN]).values_list(
                     "pegawai_id", "kompetensi__nama"):
                 self.db_kompetensi[pid].add(nama)
-        self.db_pemangku = list(PemangkuJabatan.objects.filter(jabatan__instansi=ins, selesai__isnull=True))
-        self.db_kedudukan = list(Kedudukan.objects.filter(pegawai__instansi=ins, selesai__isnull=True))
+        # open holders/placements by the ids just loaded (no join: cheap whatever the planner's statistics)
+        self.db_pemangku, self.db_kedudukan = [], []
+        jab_ids = [j.pk for j in self.db_jabatan.values()]
+        for i in range(0, len(jab_ids), _CHUNK_IN):
+            self.db_pemangku += PemangkuJabatan.objects.filter(jabatan_id__in=jab_ids[i:i + _CHUNK_IN],
+                                                               selesai__isnull=True)
+        for i in range(0, len(ids), _CHUNK_IN):
+            self.db_kedudukan += Kedudukan.objects.filter(pegawai_id__in=ids[i:i + _CHUNK_IN], selesai__isnull=True)
 
     def _boleh_pd(self, pd: PerangkatDaerah | None) -> bool:
         if self.actor is None:
@@ -747,7 +755,7 @@ class _Pemeriksa:
             if kode in ppk_eksplisit and ppk_eksplisit[kode][0] != ppk:
                 pass  # different holders of one formation may sit under different PPKs
             ppk_eksplisit.setdefault(kode, (ppk, no))
-            kunci = (kode, ppk)
+            kunci = (j["jenis"], j["jenjang"], j["kepala_unit"], ppk)  # the rule depends on these only
             if kunci not in aturan_cache:
                 pesan = None
                 jp = self.jab[ppk]
@@ -1114,16 +1122,18 @@ def _teks_copy(v) -> str:
     return v
 
 
-def _sisipkan(model, objs: list, *, batch_size: int, now) -> None:
-    """Insert new rows: COPY on PostgreSQL (the bulk of a 20,000-row import), bulk_create elsewhere."""
+def _sisipkan(model, objs: list, *, batch_size: int, now, kunci: str = "kode") -> None:
+    """Insert new rows: COPY on PostgreSQL (the bulk of a 20,000-row import), bulk_create elsewhere.
+    Without preset ids the identity column fills them; they are read back by ``kunci`` (one query)."""
     if not objs:
         return
     if not _pg_copy():
         model.objects.bulk_create(objs, batch_size=batch_size)
         return
-    if objs[0].pk is None:
-        _beri_id(model, objs)
     fields = model._meta.concrete_fields
+    dengan_id = objs[0].pk is not None
+    if not dengan_id:
+        fields = [f for f in fields if not f.primary_key]
     attn = [f.attname for f in fields]
     waktu = [a for a in ("created_at", "updated_at") if a in attn]
     buf = io.StringIO()
@@ -1137,6 +1147,18 @@ def _sisipkan(model, objs: list, *, batch_size: int, now) -> None:
     kolom = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     with connection.connection.cursor() as cur:
         cur.copy_expert(f"COPY {connection.ops.quote_name(model._meta.db_table)} ({kolom}) FROM STDIN", buf)
+    if not dengan_id:
+        ids = dict(model.objects.filter(instansi_id=objs[0].instansi_id).values_list(kunci, "pk"))
+        for o in objs:
+            o.pk = ids[getattr(o, kunci)]
+
+
+def _analyze(*models) -> None:
+    """PostgreSQL: refresh planner statistics after a bulk load (as its docs advise after COPY)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            for m in models:
+                cur.execute(f"ANALYZE {connection.ops.quote_name(m._meta.db_table)}")
 
 
 def _sisipkan_nilai(model, attnames: list[str], nilai: list[tuple], *, batch_size: int, now) -> None:
@@ -1147,17 +1169,12 @@ def _sisipkan_nilai(model, attnames: list[str], nilai: list[tuple], *, batch_siz
         model.objects.bulk_create([model(**dict(zip(attnames, t))) for t in nilai], batch_size=batch_size)
         return
     waktu = [a for a in ("created_at", "updated_at") if any(f.attname == a for f in model._meta.concrete_fields)]
-    with connection.cursor() as cur:
-        cur.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                    [model._meta.db_table, len(nilai)])
-        ids = [r[0] for r in cur.fetchall()]
     ekor = "".join("\t" + now.isoformat() for _a in waktu)
     buf = io.StringIO()
-    for pk, t in zip(ids, nilai):
-        buf.write(f"{pk}\t" + "\t".join([_teks_copy(v) for v in t]) + ekor + "\n")
+    for t in nilai:  # ids come from the identity column
+        buf.write("\t".join([_teks_copy(v) for v in t]) + ekor + "\n")
     buf.seek(0)
-    kolom = ", ".join(connection.ops.quote_name(model._meta.get_field(a).column) if a != "id" else "id"
-                      for a in ["id", *attnames, *waktu])
+    kolom = ", ".join(connection.ops.quote_name(model._meta.get_field(a).column) for a in [*attnames, *waktu])
     with connection.connection.cursor() as cur:
         cur.copy_expert(f"COPY {connection.ops.quote_name(model._meta.db_table)} ({kolom}) FROM STDIN", buf)
 
@@ -1241,7 +1258,7 @@ def _terapkan(rencana: Rencana, *, progres: Callable[[int], None], batch_size: i
     peg = dict(p.db_pegawai)
     kolom_peg = ["nama", "gelar_depan", "gelar_belakang", "jenis_asn", "pangkat", "golongan", "email"]
     baru = [Pegawai(instansi=instansi, nip=nip, **{k: v[k] for k in kolom_peg if k in v}) for nip, v in r["pegawai_baru"]]
-    _sisipkan(Pegawai, baru, batch_size=batch_size, now=now)
+    _sisipkan(Pegawai, baru, batch_size=batch_size, now=now, kunci="nip")
     peg.update({o.nip: o for o in baru})
     ubah = []
     for nip, berubah in r["pegawai_ubah"]:
@@ -1282,6 +1299,8 @@ def _terapkan(rencana: Rencana, *, progres: Callable[[int], None], batch_size: i
     _sisipkan_nilai(Kedudukan, ["pegawai_id", "jabatan_ppk_id", "jabatan_pimpinan_id", "mulai", "selesai"],
                     [(peg[x["nip"]].pk, jab[x["ppk"]].pk, jab[x["pimpinan"]].pk if x["pimpinan"] else None,
                       x["mulai"], None) for x in r["kedudukan_baru"]], batch_size=batch_size, now=now)
+    if len(r["pegawai_baru"]) + len(r["pemangku_baru"]) + len(r["jabatan_baru"]) > 2000:
+        _analyze(UnitOrganisasi, Jabatan, Pegawai, PemangkuJabatan, Kedudukan, Pegawai.kompetensi.through)
     progres(99)
 
 
