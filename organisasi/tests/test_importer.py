@@ -385,3 +385,20 @@ def test_nip_sebagai_angka_pada_xlsx_ditolak(tmp_path):
 def test_berkas_rusak():
     rencana = importer.impor_periksa(instansi=InstansiFactory(), berkas=b"PK\x03\x04rusak", nama_berkas="a.xlsx")
     assert not rencana.sah and "XLSX" in rencana.kesalahan[0].pesan
+
+
+def test_contoh_berkas_di_fixtures_sah_dan_sama(settings):
+    """fixtures/contoh-impor-bagan.csv and .xlsx (the documented example) import cleanly, even where
+    the placement-by-jenjang rule is enforced, and hold the same rows."""
+    from pathlib import Path
+
+    folder = Path(settings.BASE_DIR) / "fixtures"
+    _, dari_csv = importer.baca_berkas(folder / "contoh-impor-bagan.csv")
+    _, dari_xlsx = importer.baca_berkas(folder / "contoh-impor-bagan.xlsx")
+    assert [b.nilai for b in dari_csv] == [b.nilai for b in dari_xlsx]
+    instansi = InstansiFactory.dengan_preset("kotabaru")
+    rencana = importer.impor_terapkan(instansi=instansi, berkas=folder / "contoh-impor-bagan.xlsx")
+    assert rencana.ringkasan["pegawai"]["baru"] == 11
+    kasi = Jabatan.objects.get(kode="DINKES.1.1.K")
+    assert selectors.pejabat_pada(jabatan=kasi, tanggal=datetime.date(2024, 7, 1)).sebagai == JenisPemangku.PLT
+    assert PerangkatDaerah.objects.get(kode="PKM-KOTA").induk.kode == "DINKES"
