@@ -298,12 +298,65 @@ class PermohonanDetailApi(APIView):
         return Response(PermohonanDetailOutput(obj).data)
 
 
+# Hot list endpoints build their rows with plain functions (DRF field machinery costs more than
+# the SQL on a 25-row page); the Output serializers above stay the documented schema, and
+# tests/test_apis.py checks that both give identical JSON.
+_DT = serializers.DateTimeField()
+
+
+def _tgl(v):
+    return v.isoformat() if v is not None else None
+
+
+def _waktu(v):
+    return _DT.to_representation(v) if v is not None else None
+
+
+def _ref(o):
+    return None if o is None else {"id": o.pk, "nama": o.nama}
+
+
+def _pegawai_ref(p):
+    return None if p is None else {"id": p.pk, "nama": p.nama_lengkap, "nip": p.nip}
+
+
+def baris_permohonan(p: PermohonanPenugasan) -> dict:
+    return {
+        "id": p.pk, "rute": p.rute, "rute_label": str(p.get_rute_display()), "status": p.status,
+        "status_label": str(p.get_status_display()), "langkah_ke": p.langkah_ke,
+        "langkah_sekarang": p.langkah_sekarang, "judul": p.judul, "pemohon": _pegawai_ref(p.pemohon),
+        "jabatan_pemohon": _ref(p.jabatan_pemohon), "unit_asal": _ref(p.unit_asal),
+        "unit_tujuan": _ref(p.unit_tujuan), "instansi_asal": _ref(p.instansi_asal),
+        "instansi_tujuan": _ref(p.instansi_tujuan), "jabatan_penentu": _ref(p.jabatan_penentu),
+        "mulai": _tgl(p.mulai), "selesai": _tgl(p.selesai), "sifat": p.sifat,
+        "diajukan_pada": _waktu(p.diajukan_pada), "diputuskan_pada": _waktu(p.diputuskan_pada),
+    }
+
+
+def baris_penugasan(t: Penugasan) -> dict:
+    return {
+        "id": t.pk, "pegawai": _pegawai_ref(t.pegawai), "permohonan_id": t.permohonan_id,
+        "instansi": _ref(t.instansi), "unit": _ref(t.unit), "peran": t.peran, "sebutan_peran": t.sebutan_peran,
+        "tim": _ref(t.tim), "uraian_tugas": t.uraian_tugas, "mulai": _tgl(t.mulai), "selesai": _tgl(t.selesai),
+        "sifat": t.sifat, "status": t.status, "diterima_pada": _waktu(t.diterima_pada),
+    }
+
+
+def baris_tim(t: TimKerja) -> dict:
+    return {
+        "id": t.pk, "nama": t.nama, "instansi": _ref(t.instansi), "unit": _ref(t.unit),
+        "penanggung_jawab": _pegawai_ref(t.penanggung_jawab), "mulai": _tgl(t.mulai), "selesai": _tgl(t.selesai),
+        "sifat": t.sifat, "status": t.status, "jumlah_anggota": t.jumlah_anggota,
+    }
+
+
 class _DaftarApi(APIView):
     """A paginated, filtered list from a selector (constant number of queries)."""
 
     filter_backends = [DjangoFilterBackend]
     pagination_class = Paginasi
-    output = None
+    output = None  # serializer class: the documented shape
+    baris = None  # function(obj) -> dict with exactly that shape
 
     def daftar(self, request):
         raise NotImplementedError
@@ -312,7 +365,7 @@ class _DaftarApi(APIView):
         qs = DjangoFilterBackend().filter_queryset(request, self.daftar(request), self)
         paginator = self.pagination_class()
         halaman = paginator.paginate_queryset(qs, request, view=self)
-        return paginator.get_paginated_response(self.output(halaman, many=True).data)
+        return paginator.get_paginated_response([self.baris(obj) for obj in halaman])
 
 
 class MenungguKeputusanApi(_DaftarApi):
@@ -321,6 +374,7 @@ class MenungguKeputusanApi(_DaftarApi):
     queryset = PermohonanPenugasan.objects.none()
     filterset_class = PermohonanFilter
     output = PermohonanRingkasOutput
+    baris = staticmethod(baris_permohonan)
 
     def daftar(self, request):
         return selectors.menunggu_keputusan(request.user)
@@ -334,6 +388,7 @@ class PermohonanSayaApi(_DaftarApi):
     queryset = PermohonanPenugasan.objects.none()
     filterset_class = PermohonanFilter
     output = PermohonanRingkasOutput
+    baris = staticmethod(baris_permohonan)
 
     def daftar(self, request):
         return selectors.permohonan_saya(request.user)
@@ -367,6 +422,7 @@ class PenugasanSayaApi(_DaftarApi):
     queryset = Penugasan.objects.none()
     filterset_class = PenugasanFilter
     output = PenugasanOutput
+    baris = staticmethod(baris_penugasan)
 
     def daftar(self, request):
         return selectors.penugasan_saya(request.user)
@@ -407,6 +463,7 @@ class TimSayaApi(_DaftarApi):
     queryset = TimKerja.objects.none()
     filterset_class = TimFilter
     output = TimOutput
+    baris = staticmethod(baris_tim)
 
     def daftar(self, request):
         return selectors.tim_saya(request.user)

@@ -56,10 +56,15 @@ def jabatan_efektif(user, tanggal: datetime.date | None = None) -> QuerySet:
 
 
 def menunggu_keputusan(user, tanggal: datetime.date | None = None) -> QuerySet[PermohonanPenugasan]:
-    """Requests whose current step is decided by a position ``user`` holds or acts for today."""
+    """Requests whose current step is decided by a position ``user`` holds or acts for today.
+
+    The user's positions (usually one to three) are read first, in one query, so that the
+    planner filters the requests by a constant list through the (status, jabatan_penentu)
+    index instead of joining every waiting request before the semi-join."""
+    jabatan_ids = list(jabatan_efektif(user, tanggal).values_list("jabatan_id", flat=True))
     return (
         PermohonanPenugasan.objects.filter(status=StatusPermohonan.MENUNGGU_KEPUTUSAN,
-                                           jabatan_penentu_id__in=jabatan_efektif(user, tanggal))
+                                           jabatan_penentu_id__in=jabatan_ids)
         .select_related(*_RELASI_PERMOHONAN)
         .order_by("diajukan_pada", "id")
     )
