@@ -39,9 +39,10 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def demo(transactional_db, live_server):
-    """The demo region (organisasi.demo.muat, then penugasan/surat demo if present) in the test DB."""
+def _muat_demo() -> dict:
+    """organisasi.demo.muat(), then penugasan.demo / surat.demo when present (like muat_demo)."""
+    import importlib
+
     try:
         from organisasi import demo as org_demo
     except ImportError:
@@ -49,11 +50,53 @@ def demo(transactional_db, live_server):
     konteks = org_demo.muat()
     for modul in ("penugasan.demo", "surat.demo"):
         try:
-            mod = __import__(modul, fromlist=["muat"])
+            mod = importlib.import_module(modul)
         except ImportError:
             continue
         konteks = mod.muat(konteks) or konteks
     return konteks
+
+
+DUMP_KECUALI = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "authtoken"]
+
+
+@pytest.fixture(scope="session")
+def demo_dump(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
+    """Build the demo region once per session, dump it to JSON and roll it back: each test then
+    loads the dump (seconds) instead of rebuilding it (most of a minute)."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    path = tmp_path_factory.mktemp("demo") / "demo.json"
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock():
+        from django.test import override_settings
+
+        with override_settings(MEDIA_ROOT=media), transaction.atomic():
+            _muat_demo()
+            with open(path, "w") as f:
+                call_command("dumpdata", natural_foreign=True, exclude=DUMP_KECUALI, stdout=f)
+            transaction.set_rollback(True)
+    return path
+
+
+@pytest.fixture
+def demo(transactional_db, live_server, demo_dump) -> dict:
+    """The demo region in the test database: accounts by username, their pegawai and units."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from organisasi import selectors as org_selectors
+
+    call_command("loaddata", str(demo_dump), verbosity=0)
+    users = {u.username: u for u in get_user_model().objects.select_related("pegawai")}
+    pegawai = {n: u.pegawai for n, u in users.items() if getattr(u, "pegawai", None) is not None}
+    return {
+        "users": users,
+        "pegawai": pegawai,
+        "unit": {n: org_selectors.unit_pegawai(pegawai=p) for n, p in pegawai.items()},
+        "password": _kata_sandi_demo(),
+    }
 
 
 def _kata_sandi_demo() -> str:
