@@ -651,6 +651,17 @@ class _Pemeriksa:
                              % {"l": ", ".join(lama)}) if lama else ""})
             self.kepala_unit[unit] = kodes[0]
 
+    def _pd_pegawai(self) -> dict[int, set[str]]:
+        """pegawai id -> codes of the PDs where they hold a position definitively now (from loaded rows)."""
+        if not hasattr(self, "_pd_peg"):
+            unit_pd = {u.pk: self.unit_pd.get(k, "") for k, u in self.db_unit.items()}
+            jab_pd = {j.pk: unit_pd.get(j.unit_id, "") for j in self.db_jabatan.values()}
+            self._pd_peg: dict[int, set[str]] = defaultdict(set)
+            for pj in self.db_pemangku:
+                if pj.jenis == JenisPemangku.DEFINITIF and jab_pd.get(pj.jabatan_id):
+                    self._pd_peg[pj.pegawai_id].add(jab_pd[pj.jabatan_id])
+        return self._pd_peg
+
     def _jabatan_obj(self, kode: str) -> Jabatan:
         j = self.jab[kode]
         return Jabatan(kode=kode, nama=j["nama"], jenis=j["jenis"], kepala_unit=j["kepala_unit"],
@@ -715,6 +726,13 @@ class _Pemeriksa:
             if lama is not None and lama.instansi_id != self.instansi.pk:
                 self.salah(no, "nip", _("NIP %(n)s sudah terdaftar pada instansi lain.") % {"n": p["nip"]})
                 continue
+            if lama is not None and not self._boleh_pd(None):
+                # a PD-scoped admin may change only staff who sit (definitively) in a PD they manage
+                pd_lain = sorted({k for k in self._pd_pegawai().get(lama.pk, ()) if not self._boleh_pd(self.db_pd.get(k))})
+                if pd_lain:
+                    self.salah(no, "nip", _("Pegawai NIP %(n)s tercatat pada Perangkat Daerah %(pd)s yang tidak Anda "
+                                            "kelola.") % {"n": p["nip"], "pd": ", ".join(pd_lain)})
+                    continue
             if lama is None and not self.pegawai[p["nip"]].nilai.get("nama"):
                 if self.pegawai[p["nip"]].baris == no:
                     self.salah(no, "nama", _("Pegawai NIP %(n)s belum ada: nama wajib diisi.") % {"n": p["nip"]})

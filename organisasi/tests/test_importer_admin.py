@@ -204,3 +204,22 @@ def test_perubahan_basis_data_setelah_uji_coba_menggagalkan_tanpa_menulis(superu
     assert impor.status == StatusImpor.GAGAL
     assert impor.kesalahan[0]["baris"] == 2 and impor.kesalahan[0]["kolom"] == "nip"
     assert Pegawai.objects.filter(instansi=instansi).count() == 0
+
+
+def test_admin_pd_tidak_dapat_mengubah_pegawai_pd_lain():
+    instansi = InstansiFactory()
+    importer.impor_terapkan(instansi=instansi, baris=bagan_dasar())  # DINKES with its staff
+    disdik = PerangkatDaerah.objects.create(instansi=instansi, kode="DISDIK", nama="Dinas Pendidikan", jenis="dinas")
+    admin_pd = UserFactory(is_staff=True)
+    assign_perm("organisasi.kelola_perangkatdaerah", admin_pd, disdik)
+    # the DISDIK admin tries to pull the Kadis of DINKES into a DISDIK position and rename him
+    rows = [baris(kode_pd="DISDIK", kode_unit="DISDIK.0", nama_unit="Dinas Pendidikan", kode_jabatan="DISDIK.0.P1",
+                  nama_jabatan="Pengadministrasi", jenis_jabatan="pelaksana", nip=NIP_KADIS, nama="Nama Lain",
+                  mulai="2024-05-01"),
+            baris(kode_pd="DISDIK", kode_unit="DISDIK.0", kode_jabatan="DISDIK.0.P1", nip="199912122022031001",
+                  nama="Pegawai Baru", mulai="2024-05-01")]
+    rencana = importer.impor_periksa(instansi=instansi, actor=admin_pd, baris=rows)
+    assert [(k.baris, k.kolom) for k in rencana.kesalahan] == [(2, "nip")]
+    assert "DINKES" in rencana.kesalahan[0].pesan
+    sendiri = [{**rows[0], "nip": rows[1]["nip"], "nama": "Pegawai Baru"}]  # only its own new staff: fine
+    assert importer.impor_periksa(instansi=instansi, actor=admin_pd, baris=sendiri).sah
