@@ -490,6 +490,8 @@ def region_gading_kencana() -> list[PD]:
 class _Pembangun:
     def __init__(self, instansi: Instansi, domain: str, kota: str, telepon: str, kode_pos: str, seed: str):
         self.instansi, self.domain, self.kota = instansi, domain, kota
+        # personal addresses on a reserved domain (RFC 2606): a demo never mails real people
+        self.domain_surel = domain.replace(".go.id", ".example")
         self.telepon, self.kode_pos = telepon, kode_pos
         self.rng = random.Random(seed)
         self.nip_terpakai: set[str] = set()
@@ -551,7 +553,7 @@ class _Pembangun:
         pegawai, dibuat = Pegawai.objects.get_or_create(nip=nip, defaults=dict(
             instansi=self.instansi, nama=nama, gelar_depan=gelar_depan, gelar_belakang=gelar_belakang,
             jenis_asn=JenisASN.PPPK if pppk else JenisASN.PNS, pangkat=pangkat, golongan=golongan,
-            email=f"{email_lokal}@{self.domain}",
+            email=f"{email_lokal}@{self.domain_surel}",
         ))
         if dibuat:
             pegawai.kompetensi.add(*[self.kompetensi(k) for k in dict.fromkeys(kompetensi)])
