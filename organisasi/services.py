@@ -134,6 +134,14 @@ def kedudukan_tetapkan(
     jabatan_pegawai = selectors.jabatan_definitif_pegawai(pegawai=pegawai, tanggal=mulai)
     if jabatan_pegawai is not None and jabatan_pegawai.jenis not in (JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA):
         raise ValidationError({"pegawai": "Kedudukan hanya ditetapkan bagi Pejabat Fungsional dan Pelaksana."})
+    for field, jabatan in (("jabatan_ppk", jabatan_ppk), ("jabatan_pimpinan", jabatan_pimpinan)):
+        if jabatan is not None and jabatan.instansi_id != pegawai.instansi_id:
+            raise ValidationError({field: f"{jabatan.nama} bukan jabatan pada instansi pegawai ini."})
+    if jabatan_pimpinan is not None and (jabatan_pimpinan.jenis == JenisJabatan.PELAKSANA or (
+            jabatan_pimpinan.jenis == JenisJabatan.FUNGSIONAL and not jabatan_pimpinan.kepala_unit)):
+        raise ValidationError({"jabatan_pimpinan": (
+            f"{jabatan_pimpinan.nama} tidak dapat menjadi Pimpinan Unit Organisasi: pilih jabatan struktural "
+            "atau JF yang memimpin unit mandiri.")})
     kedudukan_validasi(instansi=pegawai.instansi, jabatan_pegawai=jabatan_pegawai, jabatan_ppk=jabatan_ppk)
     if _rantai_ppk_berputar(pegawai=pegawai, jabatan_ppk=jabatan_ppk, tanggal=mulai):
         raise ValidationError({"jabatan_ppk": "Rantai Pejabat Penilai Kinerja berputar kembali ke pegawai ini."})

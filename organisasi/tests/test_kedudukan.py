@@ -106,3 +106,21 @@ def test_kedudukan_bebas_pada_preset_tanpa_aturan_jenjang():
     pegawai = PegawaiFactory(instansi=org.instansi)
     angkat(pegawai, JabatanFactory(unit=org.seksi[0], nama="Pengadministrasi", jenis=JenisJabatan.PELAKSANA))
     assert tempatkan(pegawai, org.kadis).jabatan_ppk == org.kadis  # a JPT as PPK of a Pelaksana: allowed in Belu
+
+
+def test_ppk_atau_pimpinan_dari_instansi_lain_ditolak(org):
+    lain = bangun_pd_dua_level(InstansiFactory.dengan_preset(Preset.BELU))
+    with pytest.raises(ValidationError) as e:
+        tempatkan(org.pelaksana[0], lain.jabatan_kasi[0])
+    assert "bukan jabatan pada instansi pegawai ini" in e.value.message_dict["jabatan_ppk"][0]
+    with pytest.raises(ValidationError) as e:
+        tempatkan(org.pelaksana[0], org.jabatan_kasi[0], jabatan_pimpinan=lain.jabatan_kabid[0])
+    assert "bukan jabatan pada instansi pegawai ini" in e.value.message_dict["jabatan_pimpinan"][0]
+    assert not Kedudukan.objects.filter(pegawai=org.pelaksana[0]).exists()
+
+
+def test_pimpinan_unit_harus_jabatan_yang_memimpin(org):
+    jabatan_pelaksana = org.pelaksana[1].riwayat_jabatan.get().jabatan
+    with pytest.raises(ValidationError) as e:
+        tempatkan(org.pelaksana[0], org.jabatan_kasi[0], jabatan_pimpinan=jabatan_pelaksana)
+    assert "tidak dapat menjadi Pimpinan Unit Organisasi" in e.value.message_dict["jabatan_pimpinan"][0]
