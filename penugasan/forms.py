@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from organisasi import selectors as org_selectors
 from organisasi.models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 
-from .models import RUTE_PENUNJUKAN, Rute, Sifat
+from .models import RUTE_PENUNJUKAN, Rute, Sifat, StatusTim, TimKerja
 
 
 class FormDasar(forms.Form):
@@ -123,6 +123,11 @@ class PenunjukanForm(_IsiPermohonanForm):
                                            initial=1)
     peran_penugasan = forms.CharField(label=_("Peran (opsional)"), max_length=120, required=False,
                                       help_text=_("mis. Bendahara, PPTK; kosong = penugasan individu"))
+    tim = forms.ModelChoiceField(label=_("Gabung ke tim kerja yang ada"), required=False,
+                                 queryset=TimKerja.objects.none(), empty_label=_("— tidak —"))
+    nama_tim = forms.CharField(label=_("Atau bentuk tim kerja baru: nama tim"), max_length=200, required=False)
+    ketua_nip = forms.CharField(label=_("NIP ketua tim"), max_length=18, required=False,
+                                help_text=_("Ketua diutamakan dari unit pemilik kinerja."))
 
     field_order = ["rute", "unit_tujuan", "judul", "maksud_tujuan", "kompetensi_uraian", "kompetensi",
                    "hasil_diharapkan", "uraian_tugas", "mulai", "selesai", "sifat", "pegawai_diminta", "kriteria",
@@ -137,6 +142,18 @@ class PenunjukanForm(_IsiPermohonanForm):
             lambda u: f"{u.nama} — {u.perangkat_daerah.nama}" + ("" if u.instansi_id == pegawai.instansi_id
                                                               else f" ({u.instansi.nama})"))
         self.fields["pegawai_diminta"].queryset = Pegawai.objects.filter(aktif=True)
+        self.fields["tim"].queryset = TimKerja.objects.filter(
+            instansi_id=pegawai.instansi_id, status=StatusTim.AKTIF).select_related("unit").order_by("nama")
+        self.fields["tim"].label_from_instance = lambda t: f"{t.nama} — {t.unit.nama}"
+
+    def clean_ketua_nip(self):
+        nip = (self.cleaned_data.get("ketua_nip") or "").strip()
+        if not nip:
+            return None
+        ketua = Pegawai.objects.filter(nip=nip, aktif=True).first()
+        if ketua is None:
+            raise forms.ValidationError(_("Tidak ada pegawai aktif dengan NIP %(nip)s.") % {"nip": nip})
+        return ketua
 
     def clean(self):
         data = super().clean()
@@ -156,6 +173,9 @@ class PenunjukanForm(_IsiPermohonanForm):
             "kriteria": d.get("kriteria", ""),
             "jumlah_dibutuhkan": d.get("jumlah_dibutuhkan") or 1,
             "peran_penugasan": d.get("peran_penugasan", ""),
+            "tim": d.get("tim"),
+            "nama_tim": d.get("nama_tim", ""),
+            "ketua_tim": d.get("ketua_nip"),
         }
 
 

@@ -132,6 +132,12 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
     filter_form = forms.FilterKotakMasukForm(request.GET or None, user=request.user)
     items = list(_kotak_masuk_qs(request, filter_form))
     _tandai_umur(items)
+    pegawai = _pegawai(request)
+    if items and pegawai is not None:
+        # acting appointments: show "Plt." / "Plh." next to the position decided for
+        sebagai = {pj.jabatan_id: pj.jenis for pj in org_selectors.jabatan_dipangku(pegawai=pegawai)}
+        for p in items:
+            p.sebagai_penentu = {"plt": "Plt.", "plh": "Plh."}.get(sebagai.get(p.jabatan_penentu_id), "")
     return render(request, "penugasan/kotak_masuk.html", {"items": items, "filter_form": filter_form})
 
 

@@ -48,6 +48,23 @@ def test_beranda_menampilkan_yang_menunggu_dan_permohonan_saya(client, d):
     assert 'data-testid="bagian-menunggu"' not in html
 
 
+def test_kotak_masuk_plt_melihat_dan_memutuskan_definitif_yang_berhalangan_tidak(client, d):
+    from organisasi.models import JenisPemangku
+    from organisasi.tests.factories import PegawaiFactory, angkat
+
+    plt = PegawaiFactory(instansi=d.instansi, nama="Rina Plt")
+    angkat(plt, d.jabatan_kabid[1], jenis=JenisPemangku.PLT, mulai=datetime.date.today())
+    p = _lintas_unit(d, judul="Untuk Plt")
+    client.force_login(plt.user)
+    html = client.get(reverse("kotak_masuk")).content.decode()
+    assert "Untuk Plt" in html and '<span class="plt">Plt.</span> Kepala Bidang 2' in html
+    client.force_login(d.kabid[1].user)  # the definitive holder is replaced while the Plt is in force
+    assert "Untuk Plt" not in client.get(reverse("kotak_masuk")).content.decode()
+    client.force_login(plt.user)
+    client.post(reverse("permohonan_setujui", args=[p.pk]), {"pegawai_ids": [d.jf_muda[1].pk]})
+    assert PermohonanPenugasan.objects.get(pk=p.pk).status == StatusPermohonan.DISETUJUI
+
+
 def test_kotak_masuk_saring_rute_dan_umur(client, d):
     _lintas_unit(d, judul="Lintas unit A")
     client.force_login(d.kabid[1].user)
@@ -174,6 +191,21 @@ def test_form_penunjukan_baru_mengajukan_dan_menolak_isian_salah(client, d):
     p = PermohonanPenugasan.objects.get()
     assert resp.status_code == 302 and resp["Location"] == reverse("permohonan_detail", args=[p.pk])
     assert p.status == StatusPermohonan.MENUNGGU_KEPUTUSAN and p.jabatan_penentu == d.jabatan_kabid[1]
+
+
+def test_form_penunjukan_membentuk_tim_baru_dengan_ketua_dari_nip(client, d):
+    client.force_login(d.kabid[0].user)
+    data = {"rute": Rute.PENUNJUKAN_LINTAS_UNIT, "unit_tujuan": d.bidang[1].pk, "judul": "Tim Data",
+            "maksud_tujuan": "Data", "kompetensi_uraian": "Statistik", "hasil_diharapkan": "Satu Data",
+            "mulai": MULAI.isoformat(), "selesai": SELESAI.isoformat(), "sifat": "insidental",
+            "pegawai_diminta": [d.jf_muda[1].pk], "jumlah_dibutuhkan": 1, "nama_tim": "Tim Satu Data",
+            "ketua_nip": "199999999999999999"}
+    resp = client.post(reverse("permohonan_baru"), data)
+    assert resp.status_code == 400 and "Tidak ada pegawai aktif dengan NIP" in resp.content.decode()
+    resp = client.post(reverse("permohonan_baru"), dict(data, ketua_nip=d.jf_muda[0].nip))
+    assert resp.status_code == 302
+    p = PermohonanPenugasan.objects.get()
+    assert p.nama_tim == "Tim Satu Data" and p.ketua_tim == d.jf_muda[0]
 
 
 def test_form_penunjukan_error_layanan_tampil_di_field(client, d):
