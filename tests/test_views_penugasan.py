@@ -302,3 +302,31 @@ def test_tim_orang_luar_tidak_boleh_melihat(client, d):
     lain = bangun_pd_dua_level(nama="Dinas Lain")  # another Instansi
     client.force_login(lain.jf_muda[0].user)
     assert client.get(reverse("tim_detail", args=[p.tim_id])).status_code == 403
+
+
+def test_lintas_instansi_lewat_halaman_termasuk_jawaban_ketersediaan(client):
+    a, b = bangun_pemda("belu", kode="pemda-a"), bangun_pemda("belu", kode="pemda-b")
+    client.force_login(a.kabid[0].user)
+    resp = client.post(reverse("permohonan_baru"), {
+        "rute": Rute.PENUNJUKAN_LINTAS_INSTANSI, "unit_tujuan": b.bidang[1].pk, "judul": "Bantuan auditor TI",
+        "maksud_tujuan": "Audit TI", "kompetensi_uraian": "Audit TI", "hasil_diharapkan": "Laporan audit",
+        "mulai": MULAI.isoformat(), "selesai": SELESAI.isoformat(), "sifat": "insidental",
+        "kriteria": "JF Ahli Muda bidang perencanaan", "jumlah_dibutuhkan": 1})
+    assert resp.status_code == 302, resp.content.decode()[:2000]
+    p = PermohonanPenugasan.objects.get()
+
+    def putuskan(pegawai, data=None):
+        client.force_login(pegawai.user)
+        html = client.get(reverse("permohonan_detail", args=[p.pk])).content.decode()
+        assert 'data-testid="keputusan"' in html
+        return client.post(reverse("permohonan_setujui", args=[p.pk]), data or {})
+
+    assert putuskan(a.bupati).status_code == 302
+    assert putuskan(b.bupati).status_code == 302
+    # the PPK where the staff sit answers availability: without a staff list the form refuses
+    resp = putuskan(b.kabid[1])
+    assert resp.status_code == 400 and "Pegawai yang ditugaskan" in resp.content.decode()
+    assert putuskan(b.kabid[1], {"pegawai_ids": [b.jf_muda[1].pk]}).status_code == 302
+    assert putuskan(b.bupati).status_code == 302
+    p = PermohonanPenugasan.objects.get(pk=p.pk)
+    assert p.status == StatusPermohonan.DISETUJUI and list(p.pegawai_ditugaskan.all()) == [b.jf_muda[1]]
