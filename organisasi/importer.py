@@ -1171,6 +1171,24 @@ def _sisipkan(model, objs: list, *, batch_size: int, now, kunci: str = "kode") -
             o.pk = ids[getattr(o, kunci)]
 
 
+def _sisipkan_dict(model, baris: list[dict], *, batch_size: int, now, kunci: str, instansi) -> dict:
+    """Insert new rows given as dicts of attnames (unset fields take the model defaults); return
+    {key: id}. COPY on PostgreSQL (no model instances), bulk_create elsewhere."""
+    if not baris:
+        return {}
+    if not _pg_copy():
+        objs = [model(**d) for d in baris]
+        model.objects.bulk_create(objs, batch_size=batch_size)
+        return {getattr(o, kunci): o.pk for o in objs}
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and f.attname not in ("created_at", "updated_at")]
+    bawaan = {f.attname: f.get_default() for f in fields}
+    attn = [f.attname for f in fields]
+    _sisipkan_nilai(model, attn, [tuple([d[a] if a in d else bawaan[a] for a in attn]) for d in baris],
+                    batch_size=batch_size, now=now)
+    kunci_baru = {d[kunci] for d in baris}
+    return {k: pk for k, pk in model.objects.filter(instansi=instansi).values_list(kunci, "pk") if k in kunci_baru}
+
+
 def _analyze(*models) -> None:
     """PostgreSQL: refresh planner statistics after a bulk load (as its docs advise after COPY)."""
     if connection.vendor == "postgresql":
@@ -1266,18 +1284,22 @@ def _terapkan(rencana: Rencana, *, progres: Callable[[int], None], batch_size: i
 
     lepas = [isi(jab[k], p.jab[k]) for k, b in r["jabatan_ubah"] if b.get("kepala_unit") is False]
     Jabatan.objects.bulk_update(lepas, kolom_jab, batch_size=batch_size)
-    baru = [isi(Jabatan(instansi=instansi, kode=k), v) for k, v in r["jabatan_baru"]]
-    _sisipkan(Jabatan, baru, batch_size=batch_size, now=now)
-    jab.update({o.kode: o for o in baru})
+    jab_id = {k: o.pk for k, o in jab.items()}
+    jab_id.update(_sisipkan_dict(Jabatan, [
+        {"instansi_id": instansi.pk, "kode": k, "unit_id": unit[v["unit"]].pk if v["unit"] else None,
+         "nama": v["nama"], "jenis": v["jenis"], "kepala_unit": bool(v["kepala_unit"]), "nama_jf": v["nama_jf"] or "",
+         "jenjang": v["jenjang"] or "", "kategori_jf": JENJANG_KATEGORI.get(v["jenjang"] or "", "")}
+        for k, v in r["jabatan_baru"]], batch_size=batch_size, now=now, kunci="kode", instansi=instansi))
     lain = [isi(jab[k], p.jab[k]) for k, b in r["jabatan_ubah"] if b.get("kepala_unit") is not False]
     Jabatan.objects.bulk_update(lain, kolom_jab, batch_size=batch_size)
     progres(75)
     # ---- pegawai and competences
     peg = dict(p.db_pegawai)
     kolom_peg = ["nama", "gelar_depan", "gelar_belakang", "jenis_asn", "pangkat", "golongan", "email"]
-    baru = [Pegawai(instansi=instansi, nip=nip, **{k: v[k] for k in kolom_peg if k in v}) for nip, v in r["pegawai_baru"]]
-    _sisipkan(Pegawai, baru, batch_size=batch_size, now=now, kunci="nip")
-    peg.update({o.nip: o for o in baru})
+    peg_id = {nip: o.pk for nip, o in peg.items()}
+    peg_id.update(_sisipkan_dict(Pegawai, [
+        {"instansi_id": instansi.pk, "nip": nip, **{k: v[k] for k in kolom_peg if k in v}}
+        for nip, v in r["pegawai_baru"]], batch_size=batch_size, now=now, kunci="nip", instansi=instansi))
     ubah = []
     for nip, berubah in r["pegawai_ubah"]:
         o = peg[nip]
@@ -1295,11 +1317,11 @@ def _terapkan(rencana: Rencana, *, progres: Callable[[int], None], batch_size: i
         for i in range(0, len(nama), _CHUNK_IN):
             komp.update(Kompetensi.objects.filter(nama__in=nama[i:i + _CHUNK_IN]).values_list("nama", "pk"))
         through = Pegawai.kompetensi.through
-        lama_ids = [peg[n].pk for n in r["kompetensi"] if n in p.db_pegawai]
+        lama_ids = [peg_id[n] for n in r["kompetensi"] if n in p.db_pegawai]
         for i in range(0, len(lama_ids), _CHUNK_IN):
             through.objects.filter(pegawai_id__in=lama_ids[i:i + _CHUNK_IN]).delete()
         _sisipkan_nilai(through, ["pegawai_id", "kompetensi_id"],
-                        [(peg[n].pk, komp[k]) for n, daftar in r["kompetensi"].items() for k in daftar],
+                        [(peg_id[n], komp[k]) for n, daftar in r["kompetensi"].items() for k in daftar],
                         batch_size=batch_size, now=now)
     progres(86)
     # ---- holders
@@ -1307,7 +1329,7 @@ def _terapkan(rencana: Rencana, *, progres: Callable[[int], None], batch_size: i
         o.updated_at = now
     PemangkuJabatan.objects.bulk_update(r["pemangku_tutup"], ["selesai", "updated_at"], batch_size=batch_size)
     _sisipkan_nilai(PemangkuJabatan, ["jabatan_id", "pegawai_id", "jenis", "mulai", "selesai", "nomor_sk"],
-                    [(jab[x["jabatan"]].pk, peg[x["nip"]].pk, x["jenis"], x["mulai"], None, "")
+                    [(jab_id[x["jabatan"]], peg_id[x["nip"]], x["jenis"], x["mulai"], None, "")
                      for x in r["pemangku_baru"]], batch_size=batch_size, now=now)
     progres(93)
     # ---- placements
@@ -1315,7 +1337,7 @@ def _terapkan(rencana: Rencana, *, progres: Callable[[int], None], batch_size: i
         o.updated_at = now
     Kedudukan.objects.bulk_update(r["kedudukan_tutup"], ["selesai", "updated_at"], batch_size=batch_size)
     _sisipkan_nilai(Kedudukan, ["pegawai_id", "jabatan_ppk_id", "jabatan_pimpinan_id", "mulai", "selesai"],
-                    [(peg[x["nip"]].pk, jab[x["ppk"]].pk, jab[x["pimpinan"]].pk if x["pimpinan"] else None,
+                    [(peg_id[x["nip"]], jab_id[x["ppk"]], jab_id[x["pimpinan"]] if x["pimpinan"] else None,
                       x["mulai"], None) for x in r["kedudukan_baru"]], batch_size=batch_size, now=now)
     if len(r["pegawai_baru"]) + len(r["pemangku_baru"]) + len(r["jabatan_baru"]) > 2000:
         _analyze(UnitOrganisasi, Jabatan, Pegawai, PemangkuJabatan, Kedudukan, Pegawai.kompetensi.through)
