@@ -10,7 +10,6 @@ when the admin saves.
 from __future__ import annotations
 
 import datetime
-import importlib.util
 
 from django import forms
 from django.contrib import admin, messages
@@ -631,5 +630,4 @@ class KompetensiAdmin(admin.ModelAdmin):
     list_display = ("nama",)
 
 
-if importlib.util.find_spec("organisasi.admin_impor"):
-    from . import admin_impor  # noqa: F401
+from . import admin_impor  # noqa: E402,F401  (registers the org-chart import admin)

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import apis
+
+urlpatterns = [
+    path("perangkat-daerah/<int:pk>/unit/", apis.UnitPohonApi.as_view(), name="api-organisasi-unit-pohon"),
+    path("pegawai/", apis.PegawaiCariApi.as_view(), name="api-organisasi-pegawai-cari"),
+]

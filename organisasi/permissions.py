@@ -258,3 +258,23 @@ def boleh_lihat_objek(user, obj) -> bool:
     if obj is None or obj.pk is None:
         return True
     return batasi_queryset(user, type(obj).objects.filter(pk=obj.pk)).exists()
+
+
+def instansi_pengguna(user) -> int | None:
+    """The Instansi of the pegawai linked to this account, if any."""
+    pegawai = getattr(user, "pegawai", None) if _aktif(user) else None
+    return pegawai.instansi_id if pegawai is not None else None
+
+
+def instansi_yang_boleh_dibaca(user) -> QuerySet[Instansi]:
+    """Instansi whose organisation (units, officials, staff search) the user may read: their own
+    as a pegawai, those they administer (wholly or through a PD), or all for auditors."""
+    if lihat_semua(user):
+        return Instansi.objects.all()
+    return Instansi.objects.filter(
+        Q(pk=instansi_pengguna(user) or 0) | Q(pk__in=instansi_yang_dapat_dilihat(user).values("pk"))
+    )
+
+
+def boleh_baca_organisasi(user, instansi_id: int) -> bool:
+    return instansi_yang_boleh_dibaca(user).filter(pk=instansi_id).exists()
