@@ -58,7 +58,7 @@ def _berkas_statis(relpath: str) -> tuple[bytes, str]:
     relpath = posixpath.normpath(unquote(relpath)).lstrip("/")
     if relpath.startswith("..") or "\\" in relpath or "\x00" in relpath:
         raise FetcherDitolak(f"Jalur berkas statis tidak sah: {relpath!r}")
-    if relpath in _cache_statis and not settings.DEBUG:
+    if relpath in _cache_statis:
         return _cache_statis[relpath]
     path = finders.find(relpath)
     if path is None and settings.STATIC_ROOT:

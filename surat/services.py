@@ -329,7 +329,8 @@ def surat_jawaban_terbitkan(*, permohonan, langkah, actor) -> Surat:
         jenis=JenisDokumen.JAWABAN, instansi=instansi, perangkat_daerah=pd,
         perihal=_("%(judul)s atas Permohonan Pelibatan: %(p)s") % {"judul": judul, "p": permohonan.judul},
         konteks=konteks, penandatangan=ttd.penandatangan, atas_nama=ttd.atas_nama, tembusan=tembusan,
-        sumber=langkah, actor=actor, pihak=[permohonan.pemohon, *permohonan.pegawai_ditugaskan.all()],
+        sumber=langkah, actor=actor,
+        pihak=[permohonan.pemohon, *permohonan.pegawai_ditugaskan.all(), *_pengambil_keputusan(permohonan)],
         tanggal=tanggal)
 
 
@@ -438,7 +439,14 @@ def surat_penugasan_terbitkan(*, penugasan, actor) -> Surat:
         jenis=jenis, instansi=instansi, perangkat_daerah=pd,
         perihal=_("%(s)s: %(peran)s") % {"s": nama_surat, "peran": "; ".join(konteks["peran"])[:250]},
         konteks=konteks, penandatangan=ttd.penandatangan, atas_nama=ttd.atas_nama, tembusan=tembusan,
-        sumber=penugasan, actor=actor, pihak=[penugasan.pegawai], tanggal=tanggal)
+        sumber=penugasan, actor=actor, pihak=[penugasan.pegawai, *_pengambil_keputusan(permohonan)], tanggal=tanggal)
+
+
+def _pengambil_keputusan(permohonan) -> list[Pegawai]:
+    """Everyone who submitted or decided a step of the request (they may read its letters)."""
+    if permohonan is None:
+        return []
+    return list(Pegawai.objects.filter(pk__in=permohonan.riwayat.exclude(pegawai=None).values("pegawai")))
 
 
 def _jawaban_terakhir(permohonan) -> Surat | None:

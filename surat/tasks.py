@@ -9,7 +9,7 @@ from django.utils import timezone
 from .models import Surat
 
 
-@shared_task(bind=True, acks_late=True, max_retries=3, default_retry_delay=30, time_limit=300,
+@shared_task(name="surat.render", bind=True, acks_late=True, max_retries=3, default_retry_delay=30, time_limit=300,
              soft_time_limit=240)
 def render_surat_task(self, surat_id: int) -> str:
     """Render the letter's PDF once, after the issuing transaction committed."""
@@ -24,7 +24,7 @@ def render_surat_task(self, surat_id: int) -> str:
     return "dirender"
 
 
-@shared_task(time_limit=600, soft_time_limit=540)
+@shared_task(name="surat.render_tertunda", time_limit=600, soft_time_limit=540)
 def render_surat_tertunda_task(menit: int = 5) -> int:
     """Re-queue letters still without a PDF after ``menit`` minutes (broker was down, worker died)."""
     batas = timezone.now() - datetime.timedelta(minutes=menit)
