@@ -167,6 +167,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifikasi.kirim_pengingat",
         "schedule": crontab(hour=7, minute=0),  # daily, Instansi time zone
     },
+    # letters whose PDF was not rendered (broker down at issue time, worker lost)
+    "surat-render-tertunda": {"task": "surat.render_tertunda", "schedule": 300.0},
 }
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
