@@ -17,9 +17,11 @@ from . import permissions, selectors, services
 from .filters import PenugasanFilter, PermohonanFilter, TimFilter
 from .models import (
     Penugasan,
+    PeranPenugasan,
     PermohonanPenugasan,
     Rute,
     Sifat,
+    StatusPermohonan,
     TimKerja,
 )
 
@@ -320,10 +322,41 @@ def _pegawai_ref(p):
     return None if p is None else {"id": p.pk, "nama": p.nama_lengkap, "nip": p.nip}
 
 
+_LABEL_RUTE = dict(Rute.choices)
+_LABEL_STATUS = dict(StatusPermohonan.choices)
+_LABEL_PERAN = dict(PeranPenugasan.choices)
+
+# Columns the list rows need (the lists select only these, like the hand-written SQL would).
+KOLOM_PERMOHONAN = (
+    "id", "rute", "status", "langkah_ke", "langkah_rute", "judul", "mulai", "selesai", "sifat", "diajukan_pada",
+    "diputuskan_pada", "pemohon__nama", "pemohon__gelar_depan", "pemohon__gelar_belakang", "pemohon__nip",
+    "jabatan_pemohon__nama", "unit_asal__nama", "unit_tujuan__nama", "instansi_asal__nama", "instansi_tujuan__nama",
+    "jabatan_penentu__nama",
+)
+RELASI_PERMOHONAN = ("pemohon", "jabatan_pemohon", "unit_asal", "unit_tujuan", "instansi_asal", "instansi_tujuan",
+                     "jabatan_penentu")
+KOLOM_PENUGASAN = (
+    "id", "permohonan_id", "peran", "peran_lain", "uraian_tugas", "mulai", "selesai", "sifat", "status",
+    "diterima_pada", "pegawai__nama", "pegawai__gelar_depan", "pegawai__gelar_belakang", "pegawai__nip",
+    "instansi__nama", "unit__nama", "tim__nama",
+)
+RELASI_PENUGASAN = ("pegawai", "instansi", "unit", "tim")
+
+
+def _sebutan_peran(t: Penugasan) -> str:
+    """Same text as ``Penugasan.sebutan_peran`` without Django's per-call choices lookup."""
+    if t.peran == PeranPenugasan.LAINNYA and t.peran_lain:
+        return t.peran_lain
+    label = str(_LABEL_PERAN.get(t.peran, t.peran))
+    if t.tim_id and t.peran in (PeranPenugasan.KETUA, PeranPenugasan.ANGGOTA):
+        return f"{label} {t.tim.nama}"
+    return label
+
+
 def baris_permohonan(p: PermohonanPenugasan) -> dict:
     return {
-        "id": p.pk, "rute": p.rute, "rute_label": str(p.get_rute_display()), "status": p.status,
-        "status_label": str(p.get_status_display()), "langkah_ke": p.langkah_ke,
+        "id": p.pk, "rute": p.rute, "rute_label": str(_LABEL_RUTE.get(p.rute, p.rute)), "status": p.status,
+        "status_label": str(_LABEL_STATUS.get(p.status, p.status)), "langkah_ke": p.langkah_ke,
         "langkah_sekarang": p.langkah_sekarang, "judul": p.judul, "pemohon": _pegawai_ref(p.pemohon),
         "jabatan_pemohon": _ref(p.jabatan_pemohon), "unit_asal": _ref(p.unit_asal),
         "unit_tujuan": _ref(p.unit_tujuan), "instansi_asal": _ref(p.instansi_asal),
@@ -336,7 +369,7 @@ def baris_permohonan(p: PermohonanPenugasan) -> dict:
 def baris_penugasan(t: Penugasan) -> dict:
     return {
         "id": t.pk, "pegawai": _pegawai_ref(t.pegawai), "permohonan_id": t.permohonan_id,
-        "instansi": _ref(t.instansi), "unit": _ref(t.unit), "peran": t.peran, "sebutan_peran": t.sebutan_peran,
+        "instansi": _ref(t.instansi), "unit": _ref(t.unit), "peran": t.peran, "sebutan_peran": _sebutan_peran(t),
         "tim": _ref(t.tim), "uraian_tugas": t.uraian_tugas, "mulai": _tgl(t.mulai), "selesai": _tgl(t.selesai),
         "sifat": t.sifat, "status": t.status, "diterima_pada": _waktu(t.diterima_pada),
     }
@@ -377,7 +410,8 @@ class MenungguKeputusanApi(_DaftarApi):
     baris = staticmethod(baris_permohonan)
 
     def daftar(self, request):
-        return selectors.menunggu_keputusan(request.user)
+        return selectors.menunggu_keputusan(request.user).select_related(None).select_related(
+            *RELASI_PERMOHONAN).only(*KOLOM_PERMOHONAN)
 
     @extend_schema(responses=PermohonanRingkasOutput(many=True), operation_id="permohonan_menunggu_keputusan")
     def get(self, request):
@@ -391,7 +425,8 @@ class PermohonanSayaApi(_DaftarApi):
     baris = staticmethod(baris_permohonan)
 
     def daftar(self, request):
-        return selectors.permohonan_saya(request.user)
+        return selectors.permohonan_saya(request.user).select_related(None).select_related(
+            *RELASI_PERMOHONAN).only(*KOLOM_PERMOHONAN)
 
     @extend_schema(responses=PermohonanRingkasOutput(many=True), operation_id="permohonan_saya")
     def get(self, request):
@@ -425,7 +460,8 @@ class PenugasanSayaApi(_DaftarApi):
     baris = staticmethod(baris_penugasan)
 
     def daftar(self, request):
-        return selectors.penugasan_saya(request.user)
+        return selectors.penugasan_saya(request.user).select_related(None).select_related(
+            *RELASI_PENUGASAN).only(*KOLOM_PENUGASAN)
 
     @extend_schema(responses=PenugasanOutput(many=True), operation_id="penugasan_saya")
     def get(self, request):
