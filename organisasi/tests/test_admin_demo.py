@@ -122,8 +122,9 @@ def _periksa_wilayah(konteks):
                                                                        "telepon", "email"))
     # every kind of position and every jenjang in use
     assert set(Jabatan.objects.filter(instansi=i1).values_list("jenis", flat=True)) == set(JenisJabatan.values)
-    assert set(Jabatan.objects.filter(instansi=i1).exclude(jenjang="").values_list("jenjang", flat=True)) >= (
-        set(Jenjang.values) - {Jenjang.AHLI_UTAMA, Jenjang.PEMULA, Jenjang.PENYELIA})
+    assert set(Jabatan.objects.filter(instansi=i1).exclude(jenjang="").values_list("jenjang", flat=True)) == set(
+        Jenjang.values)
+    assert Pegawai.objects.filter(instansi=i1, jenis_asn="pppk").exists()
     # valid NIPs, competences
     for nip in Pegawai.objects.values_list("nip", flat=True):
         parse_nip(nip)
