@@ -293,6 +293,22 @@ _KOLOM_JABATAN = {"unit": "kode_unit", "nama": "nama_jabatan", "jenis": "jenis_j
                   "nama_jf": "nama_jf", "jenjang": "jenjang"}
 
 
+_KOLOM_PEGAWAI = ["nama", "gelar_depan", "gelar_belakang", "jenis_asn", "pangkat", "golongan", "email"]
+
+
+class _R(dict):
+    """An existing row loaded as plain values (cheaper than a model instance for 20,000 rows)."""
+
+    __getattr__ = dict.__getitem__
+
+    def __setattr__(self, k, v):
+        self[k] = v
+
+    @property
+    def pk(self):
+        return self["id"]
+
+
 @dataclass
 class _Ent:
     """One entity gathered from the file (PD, unit, jabatan or pegawai)."""
@@ -494,9 +510,10 @@ class _Pemeriksa:
         self.db_jabatan = {j.kode: j for j in Jabatan.objects.filter(instansi=ins)}
         self.db_pegawai: dict[str, Pegawai] = {}
         nips = list(self.pegawai)
+        kolom = ["id", "instansi_id", "nip", *_KOLOM_PEGAWAI]
         for i in range(0, len(nips), _CHUNK_IN):
-            for p in Pegawai.objects.filter(nip__in=nips[i:i + _CHUNK_IN]):
-                self.db_pegawai[p.nip] = p
+            for t in Pegawai.objects.filter(nip__in=nips[i:i + _CHUNK_IN]).values_list(*kolom):
+                self.db_pegawai[t[2]] = _R(zip(kolom, t))
         self.db_kompetensi = defaultdict(set)
         ids = [p.pk for p in self.db_pegawai.values() if p.instansi_id == ins.pk]
         through = Pegawai.kompetensi.through
@@ -507,11 +524,14 @@ class _Pemeriksa:
         # open holders/placements by the ids just loaded (no join: cheap whatever the planner's statistics)
         self.db_pemangku, self.db_kedudukan = [], []
         jab_ids = [j.pk for j in self.db_jabatan.values()]
+        kolom = ["id", "jabatan_id", "pegawai_id", "jenis", "mulai"]
         for i in range(0, len(jab_ids), _CHUNK_IN):
-            self.db_pemangku += PemangkuJabatan.objects.filter(jabatan_id__in=jab_ids[i:i + _CHUNK_IN],
-                                                               selesai__isnull=True)
+            self.db_pemangku += [_R(zip(kolom, t)) for t in PemangkuJabatan.objects.filter(
+                jabatan_id__in=jab_ids[i:i + _CHUNK_IN], selesai__isnull=True).values_list(*kolom)]
+        kolom = ["id", "pegawai_id", "jabatan_ppk_id", "jabatan_pimpinan_id", "mulai"]
         for i in range(0, len(ids), _CHUNK_IN):
-            self.db_kedudukan += Kedudukan.objects.filter(pegawai_id__in=ids[i:i + _CHUNK_IN], selesai__isnull=True)
+            self.db_kedudukan += [_R(zip(kolom, t)) for t in Kedudukan.objects.filter(
+                pegawai_id__in=ids[i:i + _CHUNK_IN], selesai__isnull=True).values_list(*kolom)]
 
     def _boleh_pd(self, pd: PerangkatDaerah | None) -> bool:
         if self.actor is None:
@@ -1295,19 +1315,15 @@ def _terapkan(rencana: Rencana, *, progres: Callable[[int], None], batch_size: i
     progres(75)
     # ---- pegawai and competences
     peg = dict(p.db_pegawai)
-    kolom_peg = ["nama", "gelar_depan", "gelar_belakang", "jenis_asn", "pangkat", "golongan", "email"]
+    kolom_peg = _KOLOM_PEGAWAI
     peg_id = {nip: o.pk for nip, o in peg.items()}
     peg_id.update(_sisipkan_dict(Pegawai, [
         {"instansi_id": instansi.pk, "nip": nip, **{k: v[k] for k in kolom_peg if k in v}}
         for nip, v in r["pegawai_baru"]], batch_size=batch_size, now=now, kunci="nip", instansi=instansi))
     ubah = []
     for nip, berubah in r["pegawai_ubah"]:
-        o = peg[nip]
-        for k in kolom_peg:
-            if k in berubah:
-                setattr(o, k, berubah[k])
-        o.updated_at = now
-        ubah.append(o)
+        lama = peg[nip]
+        ubah.append(Pegawai(id=lama.pk, updated_at=now, **{k: berubah.get(k, lama[k]) for k in kolom_peg}))
     Pegawai.objects.bulk_update(ubah, [*kolom_peg, "updated_at"], batch_size=batch_size)
     progres(82)
     if r["kompetensi"]:
@@ -1325,17 +1341,17 @@ def _terapkan(rencana: Rencana, *, progres: Callable[[int], None], batch_size: i
                         batch_size=batch_size, now=now)
     progres(86)
     # ---- holders
-    for o in r["pemangku_tutup"]:
-        o.updated_at = now
-    PemangkuJabatan.objects.bulk_update(r["pemangku_tutup"], ["selesai", "updated_at"], batch_size=batch_size)
+    PemangkuJabatan.objects.bulk_update(
+        [PemangkuJabatan(id=o.pk, selesai=o.selesai, updated_at=now) for o in r["pemangku_tutup"]],
+        ["selesai", "updated_at"], batch_size=batch_size)
     _sisipkan_nilai(PemangkuJabatan, ["jabatan_id", "pegawai_id", "jenis", "mulai", "selesai", "nomor_sk"],
                     [(jab_id[x["jabatan"]], peg_id[x["nip"]], x["jenis"], x["mulai"], None, "")
                      for x in r["pemangku_baru"]], batch_size=batch_size, now=now)
     progres(93)
     # ---- placements
-    for o in r["kedudukan_tutup"]:
-        o.updated_at = now
-    Kedudukan.objects.bulk_update(r["kedudukan_tutup"], ["selesai", "updated_at"], batch_size=batch_size)
+    Kedudukan.objects.bulk_update(
+        [Kedudukan(id=o.pk, selesai=o.selesai, updated_at=now) for o in r["kedudukan_tutup"]],
+        ["selesai", "updated_at"], batch_size=batch_size)
     _sisipkan_nilai(Kedudukan, ["pegawai_id", "jabatan_ppk_id", "jabatan_pimpinan_id", "mulai", "selesai"],
                     [(peg_id[x["nip"]], jab_id[x["ppk"]], jab_id[x["pimpinan"]] if x["pimpinan"] else None,
                       x["mulai"], None) for x in r["kedudukan_baru"]], batch_size=batch_size, now=now)
