@@ -26,6 +26,7 @@ from organisasi import selectors as org
 from organisasi.models import Instansi, JenisJabatan, JenisSurat, Pegawai, Penandatangan, PerangkatDaerah
 from organisasi.selectors import Pejabat
 from penugasan.models import Keputusan, LangkahPermohonan, Penugasan, PeranPenugasan, Rute, StatusPenugasan
+from penugasan.services import jejak_catat, jejak_tolak
 from sistemkerja.exceptions import KonflikError
 
 from . import konteks as k
@@ -161,6 +162,8 @@ def surat_terbitkan(
         pihak_ids.add(ttd["pegawai_id"])
     if pihak_ids:
         surat.pihak.set(pihak_ids)
+    jejak_catat(actor=actor if getattr(actor, "pk", None) else None, objek=surat, aksi="surat.terbitkan",
+                diizinkan=True, status_ke=surat.status, alasan=f"{surat.nomor} — {surat.perihal}"[:2000])
     surat_id = surat.pk
     transaction.on_commit(lambda: _render_setelah_commit(surat_id))
     return surat
@@ -207,10 +210,20 @@ def boleh_mencabut(*, actor, surat: Surat) -> bool:
     return bool(pegawai and surat.penandatangan_pegawai_id == pegawai.pk)
 
 
-@transaction.atomic
-def surat_cabut(*, surat_id: int, actor, alasan: str) -> Surat:
+def surat_cabut(*, surat_id: int, actor, alasan: str, ip: str | None = None) -> Surat:
     """Revoke an issued letter with a reason. The number stays consumed (never reused) and the
-    stored PDF stays as it was; the public verification page shows the revocation."""
+    stored PDF stays as it was; the public verification page shows the revocation. Refused
+    attempts are recorded in the audit trail after the rollback."""
+    try:
+        with transaction.atomic():
+            return _surat_cabut(surat_id=surat_id, actor=actor, alasan=alasan, ip=ip)
+    except (PermissionDenied, ValidationError, KonflikError, Surat.DoesNotExist) as exc:
+        pesan = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        jejak_tolak(actor=actor, model=Surat, objek_id=surat_id, aksi="surat.cabut", alasan=pesan, ip=ip)
+        raise
+
+
+def _surat_cabut(*, surat_id: int, actor, alasan: str, ip: str | None) -> Surat:
     alasan = (alasan or "").strip()
     if not alasan:
         raise ValidationError({"alasan": _("Alasan pencabutan wajib diisi.")})
@@ -224,6 +237,8 @@ def surat_cabut(*, surat_id: int, actor, alasan: str) -> Surat:
     surat.dicabut_oleh = actor
     surat.alasan_pencabutan = alasan
     surat.save(update_fields=["status", "dicabut_pada", "dicabut_oleh", "alasan_pencabutan", "updated_at"])
+    jejak_catat(actor=actor, objek=surat, aksi="surat.cabut", diizinkan=True, status_dari=StatusSurat.TERBIT,
+                status_ke=surat.status, alasan=alasan, ip=ip)
     return surat
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from organisasi.models import JenisPemangku
 from organisasi.selectors import pejabat_pada
 from organisasi.tests.factories import PegawaiFactory, UserFactory, angkat
+from penugasan.models import JejakAudit
 from sistemkerja.exceptions import KonflikError
 from surat.models import SeriNomor, StatusSurat, Surat, SuratBekuError
 from surat.services import surat_cabut, surat_render, surat_terbitkan
@@ -121,13 +122,32 @@ def test_cabut_butuh_alasan_dan_wewenang_dan_tidak_dua_kali(django_capture_on_co
     with pytest.raises(PermissionDenied):
         surat_cabut(surat_id=surat.pk, actor=orang_lain, alasan="iseng")
     assert Surat.objects.get(pk=surat.pk).status == StatusSurat.TERBIT
+    # the refused attempt is in the audit trail, the issue too
+    jejak = JejakAudit.objects.filter(objek_tipe="surat.Surat", objek_id=str(surat.pk))
+    assert jejak.filter(aksi="surat.cabut", diizinkan=False, actor=orang_lain).exists()
+    assert jejak.filter(aksi="surat.terbitkan", diizinkan=True, actor=ns.actor).exists()
     sha = Surat.objects.get(pk=surat.pk).sha256
     dicabut = surat_cabut(surat_id=surat.pk, actor=ns.actor, alasan="Salah orang")
     assert dicabut.status == StatusSurat.DICABUT and dicabut.alasan_pencabutan == "Salah orang"
     assert dicabut.dicabut_oleh == ns.actor and dicabut.dicabut_pada is not None
     assert dicabut.sha256 == sha
+    assert jejak.filter(aksi="surat.cabut", diizinkan=True, alasan="Salah orang").exists()
     with pytest.raises(KonflikError):
         surat_cabut(surat_id=surat.pk, actor=ns.actor, alasan="lagi")
     # the revoked number is never reused
     berikut = terbitkan_surat_tugas(ns)
     assert berikut.nomor_urut == surat.nomor_urut + 1
+
+
+def test_admin_surat_hanya_baca(client):
+    ns = org()
+    surat = terbitkan_surat_tugas(ns)
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    url = f"/admin/surat/surat/{surat.pk}/change/"
+    r = client.get(url)
+    assert r.status_code == 200 and surat.nomor in r.content.decode()
+    r = client.post(url, {"perihal": "Diubah lewat admin"})
+    assert r.status_code == 403
+    assert client.post(f"/admin/surat/surat/{surat.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Surat.objects.get(pk=surat.pk).perihal == "Surat Tugas Penyusunan Renstra"
