@@ -395,7 +395,9 @@ class _DaftarApi(APIView):
         raise NotImplementedError
 
     def get(self, request):
-        qs = DjangoFilterBackend().filter_queryset(request, self.daftar(request), self)
+        qs = self.daftar(request)
+        if set(request.query_params) - {"page", "ukuran"}:  # build the filter form only when filtering
+            qs = DjangoFilterBackend().filter_queryset(request, qs, self)
         paginator = self.pagination_class()
         halaman = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response([self.baris(obj) for obj in halaman])

@@ -245,3 +245,16 @@ def test_baris_daftar_sama_dengan_skema_serializer():
         assert apis.baris_penugasan(t) == apis.PenugasanOutput(t).data
     for tim in selectors.tim_saya(d.jf_pertama[1].user):
         assert apis.baris_tim(tim) == apis.TimOutput(tim).data
+
+
+def test_filter_daftar_dan_filter_salah_400(d):
+    c = klien(d.kabid[0])
+    ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.seksi[1], pegawai_diminta=[d.jf_pertama[1]],
+           judul="Alpha")
+    ajukan(d.kabid[0], "penunjukan_dalam_unit", pegawai_diminta=[d.jf_muda[0]], judul="Beta")
+    assert c.get(reverse("api-permohonan-saya")).json()["count"] == 2
+    r = c.get(reverse("api-permohonan-saya"), {"rute": "penunjukan_dalam_unit"})
+    assert [x["judul"] for x in r.json()["results"]] == ["Beta"]
+    assert c.get(reverse("api-permohonan-saya"), {"q": "alp"}).json()["count"] == 1
+    assert c.get(reverse("api-permohonan-saya"), {"status": "disetujui", "page": 1}).json()["count"] == 1
+    assert c.get(reverse("api-permohonan-saya"), {"rute": "tidak_ada"}).status_code == 400
