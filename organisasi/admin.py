@@ -184,10 +184,12 @@ class InstansiForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        jabatan = Jabatan.objects.filter(instansi=self.instance) if self.instance.pk else Jabatan.objects.none()
+        jabatan = (Jabatan.objects.filter(instansi=self.instance, jenis__in=(
+            JenisJabatan.KEPALA_DAERAH, JenisJabatan.JPT_PRATAMA)) if self.instance.pk else Jabatan.objects.none())
         for nama in ("jabatan_pyb", "jabatan_ppk_pembina", "jabatan_sekda"):
             if nama in self.fields:
-                self.fields[nama].queryset = jabatan.order_by("nama")
+                # PyB / Pembina: Kepala Daerah or (by delegation) the Sekda, a JPT position
+                self.fields[nama].queryset = jabatan.order_by("-jenis", "nama")
 
 
 def _aksi_preset(preset: str):
@@ -608,6 +610,17 @@ class PegawaiAdmin(CakupanAdmin):
         (_("Kepangkatan"), {"fields": ("pangkat", "golongan")}),
         (_("Akun dan kompetensi"), {"fields": ("email", "user", "kompetensi", "aktif")}),
     )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "user" in form.base_fields and not request.user.is_superuser:
+            # link only accounts that belong to nobody yet (or to this pegawai), never admins
+            from django.contrib.auth import get_user_model
+
+            akun = get_user_model().objects.filter(is_superuser=False).filter(
+                Q(pegawai__isnull=True) | Q(pegawai=obj) if obj is not None else Q(pegawai__isnull=True))
+            form.base_fields["user"].queryset = akun.order_by("username")
+        return form
 
     def get_queryset(self, request):
         jabatan = PemangkuJabatan.objects.filter(

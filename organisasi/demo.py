@@ -191,7 +191,7 @@ GELAR_STRUKTURAL = ("S.Sos., M.Si.", "S.E., M.M.", "S.H., M.H.", "S.T., M.T.", "
 
 
 def _sekretariat_dinas(kode_singkat: str, subbag: str = "Subbagian Umum dan Kepegawaian", staf=None) -> Unit:
-    return Unit("Sekretariat", JenisUnit.SEKRETARIAT, Kursi("Sekretaris", J.ADMINISTRATOR),
+    return Unit("Sekretariat", JenisUnit.SEKRETARIAT, Kursi("Sekretaris {pd}", J.ADMINISTRATOR),
                 staf=[JF("Perencana", JJ.AHLI_MUDA), JF("Analis Keuangan Pusat dan Daerah", JJ.AHLI_MUDA)],
                 anak=[Unit(subbag, JenisUnit.SUBBAGIAN, Kursi(f"Kepala {subbag}", J.PENGAWAS),
                            staf=staf or [JF("Arsiparis", JJ.TERAMPIL), P("Pengadministrasi Perkantoran", 2),
@@ -592,7 +592,7 @@ class _Pembangun:
         return unit
 
     def kursi(self, unit: UnitOrganisasi, kursi: Kursi, kode: str, kepala: bool = False) -> Jabatan:
-        nama = kursi.nama
+        nama = kursi.nama.replace("{pd}", unit.perangkat_daerah.nama)  # "Sekretaris Dinas Kesehatan"
         if kepala and kursi.jenis == J.FUNGSIONAL:
             nama = f"{kursi.nama} selaku Kepala {unit.nama}"
         jabatan, _ = Jabatan.objects.get_or_create(instansi=self.instansi, kode=kode, defaults=dict(

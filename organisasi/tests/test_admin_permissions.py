@@ -190,3 +190,13 @@ def test_staf_tanpa_hak_objek_tidak_melihat_apa_pun(client, dunia):
 def test_cabut_admin_pd(dunia):
     permissions.cabut_admin_pd(dunia.admin_pd, dunia.a.pd)
     assert not permissions.pd_yang_dikelola(dunia.admin_pd).exists()
+
+
+def test_pilihan_akun_pegawai_tanpa_admin_dan_akun_orang_lain(client, dunia):
+    client.force_login(dunia.admin_pd)
+    pegawai = dunia.a.pelaksana[0]
+    bebas = UserFactory(username="akun_bebas")
+    form = client.get(reverse("admin:organisasi_pegawai_change", args=[pegawai.pk])).context["adminform"].form
+    pilihan = set(form.fields["user"].queryset)
+    assert pegawai.user in pilihan and bebas in pilihan
+    assert dunia.super not in pilihan and dunia.a.kasi[0].user not in pilihan
