@@ -154,3 +154,18 @@ def test_surat_jawaban(keputusan, harus):
     for bagian in ["Perihal : Jawaban atas Permohonan Pelibatan", "Yth. Kepala Dinas Pendidikan",
                    "Nomor 800/7/423.1/2026 tanggal 20 November 2026", "Tembusan:", "Sekretaris Daerah", *harus]:
         assert bagian in teks, bagian
+
+
+def test_kop_dengan_logo_pd_disisipkan_sebagai_data_uri():
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    ns = org()
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 40), (200, 30, 30)).save(buf, format="PNG")
+    ns.pd.logo.save("logo-dinkes.png", ContentFile(buf.getvalue()), save=True)
+    surat = terbitkan_surat_tugas(ns)
+    assert surat.konteks["kop"]["logo_berkas"].endswith(".png")
+    data = surat_render_pdf(surat)
+    gambar = [img for p in PdfReader(io.BytesIO(data)).pages for img in p.images]
+    assert len(gambar) == 2  # logo + QR
