@@ -8,7 +8,7 @@ import datetime
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from organisasi.models import JenisPemangku, Pegawai, PemangkuJabatan
+from organisasi.models import STRUKTURAL, JenisPemangku, Pegawai, PemangkuJabatan
 
 from . import permissions
 from .models import (
@@ -183,3 +183,20 @@ def permohonan_tertunda(lebih_dari_hari: int, *, sekarang: datetime.datetime | N
         .select_related("jabatan_penentu", "jabatan_penentu__instansi", "pemohon")
         .order_by("menunggu_sejak", "id")
     )
+
+
+def tim_boleh_dilihat(*, user, tim: TimKerja) -> bool:
+    """Auditors; the team's members and penanggung jawab; whoever may read a request that formed
+    or filled it; officials exercising a position in the owning unit's Perangkat Daerah today."""
+    if permissions.lihat_semua(user):
+        return True
+    if AnggotaTim.objects.filter(tim=tim, pegawai__user=user).exists():
+        return True
+    if tim.penanggung_jawab_id and Pegawai.objects.filter(pk=tim.penanggung_jawab_id, user=user).exists():
+        return True
+    if permohonan_terlihat(user).filter(Q(tim=tim) | Q(penugasan__tim=tim)).exists():
+        return True
+    return PemangkuJabatan.objects.filter(
+        Q(jabatan__jenis__in=STRUKTURAL) | Q(jabatan__kepala_unit=True),
+        jabatan_id__in=jabatan_efektif(user), jabatan__unit__perangkat_daerah_id=tim.unit.perangkat_daerah_id,
+    ).exists()

@@ -285,3 +285,15 @@ def test_penyelesaian_oleh_pemohon_mengurangi_beban(d):
     assert selectors.beban_kerja(d.jf_muda[0])["total"] == 0
     with pytest.raises(KonflikError):
         services.permohonan_selesaikan(actor=d.kabid[0].user, permohonan_id=p.pk)
+
+
+def test_tim_boleh_dilihat():
+    a = bangun_pemda("belu", kode="belu")
+    b = bangun_pemda("bungo", kode="bungo")
+    ajukan(a.kabid[0], "penunjukan_dalam_unit", pegawai_diminta=[a.jf_muda[0]], nama_tim="Tim A",
+           ketua_tim=a.jf_pertama[0])
+    tim = TimKerja.objects.get(nama="Tim A")
+    for boleh in (a.jf_muda[0], a.jf_pertama[0], a.kabid[0], a.kepala_dinas, a.kasi[1]):
+        assert selectors.tim_boleh_dilihat(user=boleh.user, tim=tim), boleh
+    for tidak in (b.kabid[0], b.jf_muda[0], a.jf_muda[1]):
+        assert not selectors.tim_boleh_dilihat(user=tidak.user, tim=tim), tidak
