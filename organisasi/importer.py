@@ -638,6 +638,9 @@ class _Pemeriksa:
             if lama is not None and lama["unit"] and not self._boleh_pd(self.db_pd.get(self.unit_pd.get(lama["unit"]))):
                 self.salah(ent.baris, "kode_jabatan", _("Jabatan %(k)s tercatat pada Perangkat Daerah %(pd)s yang tidak "
                                                         "Anda kelola.") % {"k": kode, "pd": self.unit_pd.get(lama["unit"])})
+            if baru["jenis"] == JenisJabatan.KEPALA_DAERAH and not self._boleh_pd(None):
+                self.salah(ent.baris, "jenis_jabatan", _("Jabatan Kepala Daerah hanya dapat diimpor oleh pengelola "
+                                                         "instansi."))
             if lama is None:
                 for kolom, k in (("nama_jabatan", "nama"), ("jenis_jabatan", "jenis")):
                     if not baru[k]:

@@ -402,3 +402,22 @@ def test_contoh_berkas_di_fixtures_sah_dan_sama(settings):
     kasi = Jabatan.objects.get(kode="DINKES.1.1.K")
     assert selectors.pejabat_pada(jabatan=kasi, tanggal=datetime.date(2024, 7, 1)).sebagai == JenisPemangku.PLT
     assert PerangkatDaerah.objects.get(kode="PKM-KOTA").induk.kode == "DINKES"
+
+
+def test_kepala_daerah_tanpa_unit_dan_hanya_oleh_pengelola_instansi():
+    from guardian.shortcuts import assign_perm
+
+    from organisasi.tests.factories import UserFactory
+
+    instansi = InstansiFactory()
+    bupati = baris(kode_jabatan="BUPATI", nama_jabatan="Bupati", jenis_jabatan="kepala_daerah",
+                   nip="196801012000031001", nama="Bupati Contoh", mulai="2024-01-02")
+    rows = bagan_dasar() + [bupati]
+    admin_pd = UserFactory(is_staff=True)
+    importer.impor_terapkan(instansi=instansi, baris=bagan_dasar()[:1])
+    assign_perm("organisasi.kelola_perangkatdaerah", admin_pd, PerangkatDaerah.objects.get(kode="DINKES"))
+    rencana = importer.impor_periksa(instansi=instansi, actor=admin_pd, baris=rows)
+    assert [(k.baris, k.kolom) for k in rencana.kesalahan] == [(9, "jenis_jabatan")]
+    importer.impor_terapkan(instansi=instansi, baris=rows)  # the system (or an instansi admin) may
+    jabatan = Jabatan.objects.get(kode="BUPATI")
+    assert jabatan.unit is None and selectors.pejabat_pada(jabatan=jabatan).pegawai.nama == "Bupati Contoh"
