@@ -449,6 +449,11 @@ class _Pemeriksa:
                 "kepala_unit": (kepala in YA) if kepala in YA | TIDAK and kepala else None,
                 "nama_jf": g("nama_jf"), "jenjang": jenjang,
             }, _LABEL_JABATAN, _KOLOM_JABATAN)
+        for kolom, batas in (("nama", 200), ("gelar_depan", 40), ("gelar_belakang", 60), ("pangkat", 60),
+                             ("golongan", 10), ("nama_jabatan", 200), ("nama_unit", 200), ("nama_pd", 200),
+                             ("nama_jf", 120)):
+            if len(g(kolom)) > batas:
+                self.salah(no, kolom, _("Paling panjang %(n)d karakter.") % {"n": batas})
         nip = g("nip").replace(" ", "")
         if not nip:
             for kolom in ("nama", "jenis_pemangku", "kode_jabatan_ppk", "kode_jabatan_pimpinan"):
@@ -476,11 +481,6 @@ class _Pemeriksa:
         for k in kompetensi:
             if len(k) > 120:
                 self.salah(no, "kompetensi", _("Nama kompetensi paling panjang 120 karakter: '%(v)s…'.") % {"v": k[:30]})
-        for kolom, batas in (("nama", 200), ("gelar_depan", 40), ("gelar_belakang", 60), ("pangkat", 60),
-                             ("golongan", 10), ("nama_jabatan", 200), ("nama_unit", 200), ("nama_pd", 200),
-                             ("nama_jf", 120)):
-            if len(g(kolom)) > batas:
-                self.salah(no, kolom, _("Paling panjang %(n)d karakter.") % {"n": batas})
         self._gabung(self.pegawai, nip, no, {
             "nama": g("nama"), "gelar_depan": g("gelar_depan"), "gelar_belakang": g("gelar_belakang"),
             "jenis_asn": self._pilihan(no, "jenis_asn", g("jenis_asn")), "pangkat": g("pangkat"),

@@ -421,3 +421,11 @@ def test_kepala_daerah_tanpa_unit_dan_hanya_oleh_pengelola_instansi():
     importer.impor_terapkan(instansi=instansi, baris=rows)  # the system (or an instansi admin) may
     jabatan = Jabatan.objects.get(kode="BUPATI")
     assert jabatan.unit is None and selectors.pejabat_pada(jabatan=jabatan).pegawai.nama == "Bupati Contoh"
+
+
+def test_teks_terlalu_panjang_juga_pada_baris_tanpa_nip():
+    rows = bagan_dasar()
+    rows[6]["nama_jabatan"] = "A" * 201  # the vacant seat (row 8)
+    rencana = importer.impor_periksa(instansi=InstansiFactory(), baris=rows)
+    assert [(k.baris, k.kolom, k.pesan) for k in rencana.kesalahan] == [
+        (8, "nama_jabatan", "Paling panjang 200 karakter.")]
