@@ -12,3 +12,7 @@ class CocokkanPdfForm(forms.Form):
         if berkas.size > BATAS_UNGGAH:
             raise forms.ValidationError(_("Berkas terlalu besar (maksimal 20 MB)."))
         return berkas
+
+
+class CabutSuratForm(forms.Form):
+    alasan = forms.CharField(label=_("Alasan pencabutan"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)

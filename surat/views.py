@@ -2,16 +2,20 @@
 The PDF is never rendered here; it is served from storage."""
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import CocokkanPdfForm
+from sistemkerja.exceptions import KonflikError
+
+from .forms import CabutSuratForm, CocokkanPdfForm
 from .models import StatusSurat, Surat
 from .selectors import surat_boleh_dilihat, surat_cocokkan_berkas, surat_dari_uuid
+from .services import surat_cabut
 
 
 @require_http_methods(["GET", "POST"])
@@ -47,3 +51,23 @@ def unduh(request, pk: int) -> HttpResponse:
                             filename=nama)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+@require_POST
+def cabut(request, pk: int) -> HttpResponse:
+    """Revoke a letter (POST ``alasan``); the service checks who may. Redirects to the public
+    verification page, which then shows the revocation."""
+    surat = get_object_or_404(Surat, pk=pk)
+    form = CabutSuratForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Alasan pencabutan wajib diisi."), status=400, content_type="text/plain; charset=utf-8")
+    ip = request.META.get("REMOTE_ADDR")
+    try:
+        surat_cabut(surat_id=surat.pk, actor=request.user, alasan=form.cleaned_data["alasan"], ip=ip)
+    except ValidationError as exc:
+        return HttpResponse("; ".join(exc.messages), status=400, content_type="text/plain; charset=utf-8")
+    except KonflikError as exc:
+        return HttpResponse(exc.message, status=409, content_type="text/plain; charset=utf-8")
+    messages.success(request, _("Surat %(n)s telah dicabut.") % {"n": surat.nomor})
+    return redirect("surat_verifikasi", uuid=surat.uuid)

@@ -86,3 +86,16 @@ def test_unduh_sebelum_pdf_jadi_409(client, django_capture_on_commit_callbacks):
     surat = terbitkan_surat_tugas(ns)  # on_commit not executed: no PDF yet
     client.force_login(ns.jf_muda[0].user)
     assert client.get(reverse("surat_unduh", args=[surat.pk])).status_code == 409
+
+
+def test_cabut_lewat_halaman(client, terbit):
+    url = reverse("surat_cabut", args=[terbit.surat.pk])
+    assert client.get(url).status_code in (302, 405)  # anonymous → login; GET never revokes
+    client.force_login(UserFactory())
+    assert client.post(url, {"alasan": "iseng"}).status_code == 403
+    client.force_login(terbit.actor)
+    assert client.post(url, {"alasan": "  "}).status_code == 400
+    r = client.post(url, {"alasan": "Pegawai pindah tugas"})
+    assert r.status_code == 302 and r["Location"] == reverse("surat_verifikasi", args=[terbit.surat.uuid])
+    assert "Pegawai pindah tugas" in client.get(r["Location"]).content.decode()
+    assert client.post(url, {"alasan": "lagi"}).status_code == 409
