@@ -10,17 +10,42 @@ from django.db.models import Q, QuerySet
 from .models import StatusSurat, Surat
 
 
+def _permohonan_id_sumber(surat: Surat) -> int | None:
+    """The PermohonanPenugasan a letter belongs to, through its source object (if any)."""
+    from penugasan.models import LangkahPermohonan, Penugasan, PermohonanPenugasan
+
+    if surat.sumber_content_type_id is None:
+        return None
+    model = surat.sumber_content_type.model_class()
+    if model is PermohonanPenugasan:
+        return surat.sumber_object_id
+    if model in (LangkahPermohonan, Penugasan):
+        return model.objects.filter(pk=surat.sumber_object_id).values_list("permohonan_id", flat=True).first()
+    return None
+
+
 def surat_boleh_dilihat(user, surat: Surat) -> bool:
-    """The persons concerned (addressee, signer, requester… = ``pihak``), the issuer, auditors
-    (``surat.lihat_semua_surat``) and holders of a guardian object permission may see a letter."""
-    if not getattr(user, "is_authenticated", False):
+    """Who may see (download) a letter:
+
+    * the persons concerned (addressee, signer, requester, decision makers = ``pihak``), the issuer;
+    * auditors (``surat.lihat_semua_surat``, or organisation auditors / superusers);
+    * whoever may read the request the letter belongs to (penugasan's rules: requester, deciders,
+      tembusan holders), and holders of a guardian object permission on the letter.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_superuser or user.has_perm("surat.lihat_semua_surat"):
         return True
     if surat.diterbitkan_oleh_id == user.pk or surat.dicabut_oleh_id == user.pk:
         return True
-    pegawai_id = Surat.pihak.through.objects.filter(surat_id=surat.pk, pegawai__user_id=user.pk).exists()
-    if pegawai_id:
+    if Surat.pihak.through.objects.filter(surat_id=surat.pk, pegawai__user_id=user.pk).exists():
+        return True
+    from penugasan.models import PermohonanPenugasan
+    from penugasan.permissions import lihat_semua, q_terlihat
+
+    permohonan_id = _permohonan_id_sumber(surat)
+    if permohonan_id is not None and (
+            lihat_semua(user) or PermohonanPenugasan.objects.filter(q_terlihat(user), pk=permohonan_id).exists()):
         return True
     return user.has_perm("surat.view_surat", surat)
 

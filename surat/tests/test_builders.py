@@ -182,3 +182,20 @@ def test_penandatangan_menurut_setelan_plt_dan_atas_nama():
     d.instansi.save(update_fields=["jabatan_sekda"])
     ttd = pejabat_menurut_setelan(setelan=Penandatangan.KEPALA_DAERAH, cakupan=CAKUPAN_LINTAS_UNIT, **kw)
     assert ttd.atas_nama == f"Bupati {d.instansi.nama_daerah}" and ttd.pegawai == plt
+
+
+def test_yang_berhak_melihat_permohonan_boleh_mengunduh_suratnya(django_capture_on_commit_callbacks):
+    from organisasi.tests.factories import UserFactory
+    from penugasan.permissions import beri_hak_lihat
+    from surat.selectors import surat_boleh_dilihat
+
+    d = bangun_pemda("pasuruan")
+    with django_capture_on_commit_callbacks(execute=True):
+        p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.seksi[1], pegawai_diminta=[d.jf_pertama[1]])
+    surat = _surat_untuk(p, JenisDokumen.PERMOHONAN_PELIBATAN).get()
+    tembusan = UserFactory()
+    assert not surat_boleh_dilihat(tembusan, surat)
+    beri_hak_lihat(permohonan=p, users=[tembusan])  # e.g. a tembusan holder, by penugasan's rules
+    assert surat_boleh_dilihat(tembusan, surat)
+    assert surat_boleh_dilihat(d.kasi[1].user, surat)  # the deciding PPK
+    assert not surat_boleh_dilihat(d.jf_muda[1].user, surat)  # unrelated colleague
