@@ -215,10 +215,19 @@ class CariPegawaiForm(FormDasar):
                                              queryset=Kompetensi.objects.order_by("nama"), empty_label=_("Semua"))
     cari_unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=UnitOrganisasi.objects.all())
     unit_tujuan = forms.ModelChoiceField(required=False, queryset=UnitOrganisasi.objects.all())
+    rute = forms.ChoiceField(required=False, choices=[("", "")] + list(Rute.choices))
 
     def __init__(self, *args, pegawai=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.pegawai = pegawai
+
+    def clean(self):
+        data = super().clean()
+        if data.get("rute") == Rute.PENUNJUKAN_DALAM_UNIT:
+            # within the unit: search the requester's own unit (and below), whatever else is chosen
+            data["unit_tujuan"] = org_selectors.unit_pegawai(pegawai=self.pegawai) if self.pegawai else None
+            data["cari_unit"] = None
+        return data
 
     def ada_kriteria(self) -> bool:
         d = self.cleaned_data

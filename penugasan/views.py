@@ -25,7 +25,7 @@ from organisasi import selectors as org_selectors
 from organisasi.models import Pegawai, UnitOrganisasi
 from sistemkerja.exceptions import KonflikError
 
-from . import forms, selectors
+from . import forms, selectors, services
 from .models import PermohonanPenugasan, Penugasan, Rute, StatusPermohonan, TimKerja
 
 PESAN_KONFLIK = _("Permohonan ini sudah diputuskan oleh pejabat lain atau statusnya telah berubah. "
@@ -41,8 +41,6 @@ def _ip(request: HttpRequest) -> str | None:
 
 
 def _services():
-    from . import services  # built in parallel; imported at call time
-
     return services
 
 
@@ -454,15 +452,7 @@ def tim_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _boleh_lihat_tim(user, tim: TimKerja) -> bool:
-    if hasattr(selectors, "tim_boleh_dilihat"):
-        return selectors.tim_boleh_dilihat(user=user, tim=tim)
-    from . import permissions
-
-    if permissions.lihat_semua(user) or selectors.tim_saya(user).filter(pk=tim.pk).exists():
-        return True
-    # officials of the owning unit's PD see its teams
-    return any(pj.jabatan.unit and pj.jabatan.unit.perangkat_daerah_id == tim.unit.perangkat_daerah_id
-               for pj in (org_selectors.jabatan_dipangku(pegawai=user.pegawai) if hasattr(user, "pegawai") else []))
+    return selectors.tim_boleh_dilihat(user=user, tim=tim)
 
 
 def _peringatan_tim(tim: TimKerja, anggota: list) -> list[str]:

@@ -231,6 +231,15 @@ def test_cari_pegawai_dengan_beban_kerja(client, d):
     assert d.jf_muda[1].nip in resp.content.decode()
 
 
+def test_cari_pegawai_dalam_unit_hanya_unit_sendiri(client, d):
+    client.force_login(d.kabid[0].user)
+    resp = client.get(reverse("cari_pegawai"), {"cari_q": "Pegawai", "rute": Rute.PENUNJUKAN_DALAM_UNIT,
+                                                "unit_tujuan": d.bidang[1].pk})
+    html = resp.content.decode()
+    assert d.jf_muda[0].nip in html and d.pelaksana[0].nip in html  # Bidang 1 and its Seksi
+    assert d.jf_muda[1].nip not in html
+
+
 def test_pengajuan_sukarela_lintas_unit(client, d):
     jf = d.jf_pertama[0]
     client.force_login(jf.user)

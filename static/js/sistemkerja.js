@@ -36,8 +36,25 @@
     });
   }
 
+  /* Guided request form: a block with data-tampil-jika-rute="a b" shows only for those scopes. */
+  function siapkanRute() {
+    var blok = document.querySelectorAll("[data-tampil-jika-rute]");
+    var pilihan = document.querySelectorAll("input[name=rute]");
+    if (!blok.length || !pilihan.length) return;
+    var perbarui = function () {
+      var dipilih = document.querySelector("input[name=rute]:checked");
+      blok.forEach(function (b) {
+        var rute = b.getAttribute("data-tampil-jika-rute").split(" ");
+        b.hidden = !!dipilih && rute.indexOf(dipilih.value) === -1;
+      });
+    };
+    pilihan.forEach(function (r) { r.addEventListener("change", perbarui); });
+    perbarui();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     siapkanMenu();
+    siapkanRute();
     siapkanWajibIsi();
     siapkanPilihSemua();
   });

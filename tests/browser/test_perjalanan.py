@@ -168,7 +168,11 @@ def test_tolak_wajib_alasan_dan_pejabat_lain_mendapat_403(demo, sesi):
     page.wait_for_url(re.compile(r"/kotak-masuk/$"))
     assert _permohonan(judul).status == StatusPermohonan.DITOLAK
 
-    # an official of another agency cannot open it: a friendly 403 page
+    # an official of another unit (Sekretariat Daerah) and one of another agency cannot open it:
+    # a friendly 403 page, not a traceback
+    sekda = sesi("sekda")
+    resp = sekda.page.goto(f"/penugasan/permohonan/{p.pk}/")
+    assert resp.status == 403 and sekda.page.get_by_role("heading", name="Akses ditolak").is_visible()
     lain = sesi("pimpinan2")
     resp = lain.page.goto(f"/penugasan/permohonan/{p.pk}/")
     assert resp.status == 403
