@@ -82,3 +82,11 @@ def test_daftar_notifikasi_buka_menandai_dibaca_dan_hanya_milik_sendiri(client):
     resp = client.post(reverse("notifikasi_tandai_dibaca"), {"semua": "1", "lanjut": "https://contoh.invalid/"})
     assert resp["Location"] == reverse("notifikasi_daftar")
     assert 'data-testid="lencana-notifikasi"' not in client.get(reverse("notifikasi_daftar")).content.decode()
+
+
+def test_formulir_tanpa_token_csrf_mendapat_halaman_ramah():
+    from django.test import Client
+
+    resp = Client(enforce_csrf_checks=True).post(reverse("login"), {"username": "x", "password": "y"})
+    assert resp.status_code == 403
+    assert "Sesi formulir berakhir" in resp.content.decode()

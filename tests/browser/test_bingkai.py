@@ -52,3 +52,24 @@ def test_tautan_lewati_ke_konten_dengan_keyboard(org, sesi):
     assert lewati.evaluate("el => el === document.activeElement")
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#konten"
+
+
+def test_menolak_dengan_keyboard_saja(transactional_db, live_server, sesi):
+    from penugasan.models import PermohonanPenugasan, StatusPermohonan
+    from penugasan.tests.helpers import ajukan, bangun_pemda
+
+    d = bangun_pemda("belu")
+    p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.bidang[1], pegawai_diminta=[d.jf_muda[1]])
+    s = sesi()
+    s.masuk(d.kabid[1].user.username, SANDI)
+    page = s.page
+    page.goto(f"/penugasan/permohonan/{p.pk}/")
+    page.get_by_label("Alasan penolakan (wajib)").focus()
+    page.keyboard.type("Pegawai sedang cuti besar")
+    page.keyboard.press("Tab")
+    fokus = page.evaluate("document.activeElement.textContent.trim()")
+    assert fokus == "Tolak"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/kotak-masuk/")
+    p = PermohonanPenugasan.objects.get(pk=p.pk)
+    assert p.status == StatusPermohonan.DITOLAK and p.alasan_penolakan == "Pegawai sedang cuti besar"
