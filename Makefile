@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-CHROMIUM ?= /usr/bin/chromium
+CHROMIUM ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
@@ -36,7 +36,7 @@ test: $(STAMP)
 	  echo "NOTE: $(CHROMIUM) not found: the browser tests (tests/browser, marker 'browser') will be SKIPPED."; \
 	  echo "      Install Debian's Chromium to run them: apt-get install chromium"; \
 	fi
-	@$(PY) -m pytest -rs $(PYTEST_ARGS); rc=$$?; \
+	@CHROMIUM_PATH=$(CHROMIUM) $(PY) -m pytest -rs $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "ERROR: pytest collected no tests"; exit 1; fi; exit $$rc
 
 clean:
