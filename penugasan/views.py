@@ -130,6 +130,8 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
     filter_form = forms.FilterKotakMasukForm(request.GET or None, user=request.user)
     items = list(_kotak_masuk_qs(request, filter_form))
     _tandai_umur(items)
+    if not filter_form.is_bound:
+        request._jumlah_menunggu_keputusan = len(items)  # the navigation badge needs no extra query
     pegawai = _pegawai(request)
     if items and pegawai is not None:
         # acting appointments: show "Plt." / "Plh." next to the position decided for

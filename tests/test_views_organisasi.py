@@ -83,8 +83,8 @@ def test_jumlah_query_bagan_tidak_tumbuh_dengan_pohon(client, django_assert_num_
     org = bangun_pd_dua_level()
     _tambah_bidang(org, tambahan)
     client.force_login(org.kepala_dinas.user)
-    # session + user + pegawai + unit of viewer + PD list + 5 for the chart + unread badge
-    with django_assert_num_queries(10):
+    # session + user + pegawai + unit of viewer + PD list + 5 for the chart + badges (unread 1, inbox 2)
+    with django_assert_num_queries(12):
         resp = client.get(reverse("organisasi_bagan"), {"pd": org.pd.pk, "seluruh": "1"})
     assert resp.status_code == 200
     assert resp.content.decode().count("<details") == 5 + 2 * tambahan

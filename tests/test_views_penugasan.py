@@ -31,6 +31,7 @@ def test_kotak_masuk_menampilkan_yang_menunggu_saya_saja(client, d):
     html = client.get(reverse("kotak_masuk")).content.decode()
     assert "Renstra Bidang 1" in html and f'data-permohonan="{p.pk}"' in html
     assert "Keputusan Pejabat Penilai Kinerja dituju" in html
+    assert 'data-testid="lencana-kotak-masuk">1<' in html  # navigation badge
     client.force_login(d.kasi[0].user)
     html = client.get(reverse("kotak_masuk")).content.decode()
     assert "Renstra Bidang 1" not in html and 'data-testid="kotak-masuk-kosong"' in html
