@@ -837,18 +837,31 @@ class _Pemeriksa:
         superior (unit head / head above). A loop means nobody at the top appraises."""
         if not ppk_eksplisit:
             return
-        # a position's PPK in the DB placements (for holders not in the file) is ignored: the file wins.
         graf: dict[str, str] = {}
         for kode in self.jab:
             if kode in ppk_eksplisit:
                 graf[kode] = ppk_eksplisit[kode][0]
-        # only follow implicit edges from nodes reachable from an explicit edge
+        # Placements already recorded for holders of JF head positions (Kepala Puskesmas/Sekolah: the
+        # only non-structural positions that can appraise) continue the chain; the file wins over them.
+        jab_kode = {j.pk: k for k, j in self.db_jabatan.items()}
+        pemegang = {pj.pegawai_id: jab_kode[pj.jabatan_id] for pj in self.db_pemangku
+                    if pj.jenis == JenisPemangku.DEFINITIF and pj.jabatan_id in jab_kode
+                    and self.db_jabatan[jab_kode[pj.jabatan_id]].kepala_unit
+                    and self.db_jabatan[jab_kode[pj.jabatan_id]].jenis == JenisJabatan.FUNGSIONAL}
+        tercatat: dict[str, str] = {}
+        if pemegang:
+            for pegawai_id, ppk_id in Kedudukan.objects.filter(pegawai_id__in=list(pemegang)[:_CHUNK_IN],
+                                                               selesai__isnull=True).values_list("pegawai_id",
+                                                                                                 "jabatan_ppk_id"):
+                if ppk_id in jab_kode:
+                    tercatat.setdefault(pemegang[pegawai_id], jab_kode[ppk_id])
+        # only follow edges from nodes reachable from an explicit edge
         tumpukan = list(graf.values())
         while tumpukan:
             k = tumpukan.pop()
             if k in graf or k not in self.jab:
                 continue
-            graf[k] = self._atasan(k) if not self.unit_berputar else ""
+            graf[k] = tercatat.get(k) or (self._atasan(k) if not self.unit_berputar else "")
             if graf[k]:
                 tumpukan.append(graf[k])
         for siklus in _cari_siklus(graf):

@@ -429,3 +429,16 @@ def test_teks_terlalu_panjang_juga_pada_baris_tanpa_nip():
     rencana = importer.impor_periksa(instansi=InstansiFactory(), baris=rows)
     assert [(k.baris, k.kolom, k.pesan) for k in rencana.kesalahan] == [
         (8, "nama_jabatan", "Paling panjang 200 karakter.")]
+
+
+def test_siklus_ppk_melalui_kedudukan_yang_sudah_tercatat():
+    """PKM2's head is already placed under PKM1's head in the database; a file placing PKM1's head
+    under PKM2's head closes the loop, although PKM2 is not in the file."""
+    instansi = InstansiFactory()
+    importer.impor_terapkan(instansi=instansi, baris=_puskesmas("PKM1", "", NIP_KADIS))
+    importer.impor_terapkan(instansi=instansi, baris=_puskesmas("PKM2", "PKM1.0.K", NIP_KABID))
+    rows = _puskesmas("PKM1", "PKM2.0.K", NIP_KADIS)
+    rows[0]["mulai"] = "2024-03-01"
+    rencana = importer.impor_periksa(instansi=instansi, baris=rows)
+    [k] = rencana.kesalahan
+    assert (k.baris, k.kolom) == (2, "kode_jabatan_ppk") and "PKM1.0.K → PKM2.0.K → PKM1.0.K" in k.pesan
