@@ -59,7 +59,11 @@ class SetujuiForm(FormDasar):
             field = self.fields["pegawai_ids"]
             field.queryset = org_selectors.pegawai_cari(instansi_id=permohonan.instansi_tujuan_id,
                                                         unit=permohonan.unit_tujuan)
-            field.label_from_instance = lambda p: f"{p.nama_lengkap} — {p.jabatan_nama or ''} ({p.nip})"
+            from . import selectors  # workload next to each candidate
+
+            beban = selectors.beban_kerja_banyak(list(field.queryset.values_list("pk", flat=True)))
+            field.label_from_instance = lambda p: _("%(nama)s — %(jabatan)s (%(nip)s) · beban: %(n)d aktif") % {
+                "nama": p.nama_lengkap, "jabatan": p.jabatan_nama or "", "nip": p.nip, "n": beban.get(p.pk, 0)}
             field.initial = [p.pk for p in permohonan.pegawai_diminta.all()]
             field.required = self.jawab_ketersediaan
         else:

@@ -104,6 +104,7 @@ def test_setujui_dari_halaman_permohonan(client, d):
     client.force_login(d.kabid[1].user)
     html = client.get(reverse("permohonan_detail", args=[p.pk])).content.decode()
     assert 'data-testid="keputusan"' in html and 'data-wajib-isi="alasan-tolak"' in html
+    assert "beban: 0 aktif" in html  # the PPK sees each candidate's workload
     resp = client.post(reverse("permohonan_setujui", args=[p.pk]), {"pegawai_ids": [d.jf_muda[1].pk]})
     assert resp.status_code == 302 and resp["Location"] == reverse("kotak_masuk")
     p = PermohonanPenugasan.objects.get(pk=p.pk)

@@ -66,6 +66,8 @@ def test_pimpinan_meminta_jf_unit_lain_ppk_menyetujui_jf_menerima_dan_mengunduh(
     # when: the PPK where the JF sits approves from the inbox
     ppk = sesi("ppk")
     page = ppk.page
+    assert page.locator("[data-testid=bagian-menunggu]").get_by_text(judul).is_visible()
+    ppk.foto("beranda-ppk", ponsel=True)
     page.get_by_role("navigation").get_by_role("link", name=re.compile(r"^Kotak Masuk")).click()
     item = page.locator("[data-testid=item-kotak-masuk]", has_text=judul)
     item.get_by_text("Pratinjau").click()
