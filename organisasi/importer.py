@@ -317,6 +317,7 @@ class _Ent:
     baris: int  # first row mentioning it
     nilai: dict = field(default_factory=dict)
     sumber: dict = field(default_factory=dict)  # field -> row that set it
+    terakhir: dict | None = None  # cells of the last mention
 
 
 class _Pemeriksa:
@@ -331,6 +332,7 @@ class _Pemeriksa:
         self.kesalahan: list[Kesalahan] = []
         self._dilaporkan: set[tuple[int, str]] = set()
         self._kode_sah: set[str] = set()
+        self._header_lengkap = header is not None and set(KOLOM) <= set(header)
         self._tanggal: dict[str, datetime.date] = {}
         self.pd: dict[str, _Ent] = {}
         self.unit: dict[str, _Ent] = {}
@@ -364,6 +366,9 @@ class _Pemeriksa:
         ent = wadah.get(kode)
         if ent is None:
             ent = wadah[kode] = _Ent(kode, nomor)
+        elif ent.terakhir == nilai:
+            return ent  # the same cells as the previous mention (PD/unit repeated on every row)
+        ent.terakhir = nilai
         for k, v in nilai.items():
             if v in ("", None):
                 continue
@@ -375,6 +380,7 @@ class _Pemeriksa:
                 self.salah(nomor, kolom.get(k, k), _("%(label)s %(kode)s: nilai '%(baru)s' berbeda dengan '%(lama)s' pada baris "
                                        "%(b)d.") % {"label": label, "kode": kode, "baru": v, "lama": lama,
                                                     "b": ent.sumber[k]})
+                ent.terakhir = None  # a conflicting row: the next identical row is checked (and reported) too
         return ent
 
     def _pilihan(self, nomor: int, kolom: str, s: str) -> str:
@@ -411,9 +417,9 @@ class _Pemeriksa:
         v = b.nilai
         no = b.nomor
         g = v.get
-        for k in KOLOM:
-            if k not in v:
-                v[k] = ""
+        if not self._header_lengkap:
+            for k in KOLOM:
+                v.setdefault(k, "")
         jenis_jabatan = self._pilihan(no, "jenis_jabatan", g("jenis_jabatan"))
         kode_pd = self._kode(no, "kode_pd", g("kode_pd"))
         kode_unit = self._kode(no, "kode_unit", g("kode_unit"))
@@ -477,7 +483,9 @@ class _Pemeriksa:
             except ValidationError:
                 self.salah(no, "email", _("Alamat e-mail '%(v)s' tidak valid.") % {"v": email})
                 email = ""
-        kompetensi = tuple(sorted({k.strip() for k in re.split(r"[;\n]", g("kompetensi")) if k.strip()}))
+        kompetensi = g("kompetensi")
+        kompetensi = tuple(sorted({k.strip() for k in kompetensi.replace("\n", ";").split(";") if k.strip()})) \
+            if kompetensi else ()
         for k in kompetensi:
             if len(k) > 120:
                 self.salah(no, "kompetensi", _("Nama kompetensi paling panjang 120 karakter: '%(v)s…'.") % {"v": k[:30]})

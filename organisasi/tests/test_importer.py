@@ -442,3 +442,11 @@ def test_siklus_ppk_melalui_kedudukan_yang_sudah_tercatat():
     rencana = importer.impor_periksa(instansi=instansi, baris=rows)
     [k] = rencana.kesalahan
     assert (k.baris, k.kolom) == (2, "kode_jabatan_ppk") and "PKM1.0.K → PKM2.0.K → PKM1.0.K" in k.pesan
+
+
+def test_setiap_baris_yang_bertentangan_dilaporkan():
+    rows = bagan_dasar()
+    for r in rows[4:6]:
+        r["nama_unit"] = "Seksi Lain"  # rows 6 and 7 both contradict row 4
+    rencana = importer.impor_periksa(instansi=InstansiFactory(), baris=rows)
+    assert [(k.baris, k.kolom) for k in rencana.kesalahan] == [(6, "nama_unit"), (7, "nama_unit")]
