@@ -72,6 +72,9 @@ def pastikan_grup() -> tuple[Group, Group]:
                             for aksi in aksi_list])
     auditor, _ = Group.objects.get_or_create(name=GRUP_AUDITOR)
     auditor.permissions.add(*[_perm(model, "view") for model in _MODEL_AUDITOR])
+    # auditors also read every issued letter (surat app); no-op before its migration ran
+    auditor.permissions.add(*Permission.objects.filter(content_type__app_label="surat",
+                                                       codename="lihat_semua_surat"))
     return admin, auditor
 
 

@@ -77,7 +77,9 @@ def jabatan_kepala(*, unit: UnitOrganisasi) -> Jabatan | None:
 
 
 def jabatan_atasan(*, jabatan: Jabatan) -> Jabatan | None:
-    """The position directly above: the head of the unit, or of the parent unit for a head."""
+    """The position directly above: the head of the unit, or of the parent unit for a head.
+    Above the top of a self-standing PD (UPTD Puskesmas, Kelurahan…) is the head of its
+    parent PD (``PerangkatDaerah.induk``)."""
     if jabatan.unit_id is None:
         return None
     unit = jabatan.unit
@@ -85,7 +87,14 @@ def jabatan_atasan(*, jabatan: Jabatan) -> Jabatan | None:
         kepala = jabatan_kepala(unit=unit)
         if kepala is not None:
             return kepala
-    return _kepala_terdekat_di_atas(unit)
+    kepala = _kepala_terdekat_di_atas(unit)
+    if kepala is not None:
+        return kepala
+    induk_id = unit.perangkat_daerah.induk_id
+    if induk_id is None:
+        return None
+    return Jabatan.objects.filter(kepala_unit=True, unit__perangkat_daerah_id=induk_id,
+                                  unit__parent__isnull=True).first()
 
 
 def pejabat_berwenang(*, jabatan: Jabatan | None, tanggal: datetime.date | None = None) -> Pejabat | None:

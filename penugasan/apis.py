@@ -23,6 +23,7 @@ from .models import (
     Sifat,
     StatusPermohonan,
     TimKerja,
+    sebutan_peran_tim,
 )
 
 
@@ -247,6 +248,69 @@ class PermohonanTolakApi(APIView):
         return _detail(request, permohonan)
 
 
+class PermohonanKembalikanApi(APIView):
+    """Return the request to the requester for revision (only at steps whose route allows it)."""
+
+    class InputSerializer(serializers.Serializer):
+        langkah = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+        alasan = serializers.CharField(required=False, allow_blank=True, default="",
+                                       help_text="wajib: apa yang perlu diperbaiki")
+
+        class Meta:
+            ref_name = "PermohonanKembalikanInput"
+
+    @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_kembalikan")
+    def post(self, request, pk: int):
+        _ambil_terlihat(request, pk, "permohonan.kembalikan")
+        s = self.InputSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        permohonan = services.permohonan_kembalikan(actor=request.user, ip=_ip(request), permohonan_id=pk,
+                                                    langkah=s.validated_data.get("langkah"),
+                                                    alasan=s.validated_data["alasan"])
+        return _detail(request, permohonan)
+
+
+class PermohonanPerbaikiApi(APIView):
+    """The requester revises a request returned for revision; only the fields sent change.
+    Resubmit with ``POST .../ajukan/``."""
+
+    class InputSerializer(serializers.Serializer):
+        judul = serializers.CharField(max_length=200, required=False, allow_blank=True)
+        maksud_tujuan = serializers.CharField(required=False, allow_blank=True)
+        kompetensi_uraian = serializers.CharField(required=False, allow_blank=True)
+        kompetensi = serializers.PrimaryKeyRelatedField(queryset=Kompetensi.objects.all(), many=True, required=False)
+        hasil_diharapkan = serializers.CharField(required=False, allow_blank=True)
+        uraian_tugas = serializers.CharField(required=False, allow_blank=True)
+        peran_penugasan = serializers.CharField(required=False, allow_blank=True, max_length=120)
+        mulai = serializers.DateField(required=False)
+        selesai = serializers.DateField(required=False)
+        sifat = serializers.ChoiceField(choices=Sifat.choices, required=False)
+        pegawai_diminta = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
+                                                             required=False)
+        kriteria = serializers.CharField(required=False, allow_blank=True)
+        kriteria_jenis_jabatan = serializers.CharField(required=False, allow_blank=True)
+        kriteria_jenjang = serializers.CharField(required=False, allow_blank=True)
+        jumlah_dibutuhkan = serializers.IntegerField(required=False, min_value=1, allow_null=True)
+        tim = serializers.PrimaryKeyRelatedField(queryset=TimKerja.objects.all(), required=False, allow_null=True)
+        nama_tim = serializers.CharField(required=False, allow_blank=True, max_length=200)
+        ketua_tim = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), required=False,
+                                                       allow_null=True)
+        tembusan_pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
+                                                              required=False)
+
+        class Meta:
+            ref_name = "PermohonanPerbaikiInput"
+
+    @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_perbaiki")
+    def post(self, request, pk: int):
+        _ambil_terlihat(request, pk, "permohonan.perbaiki")
+        s = self.InputSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        permohonan = services.permohonan_perbaiki(actor=request.user, ip=_ip(request), permohonan_id=pk,
+                                                  **s.validated_data)
+        return _detail(request, permohonan)
+
+
 class PermohonanJawabKetersediaanApi(APIView):
     class InputSerializer(serializers.Serializer):
         langkah = serializers.IntegerField(required=False, allow_null=True, min_value=0)
@@ -349,7 +413,7 @@ def _sebutan_peran(t: Penugasan) -> str:
         return t.peran_lain
     label = str(_LABEL_PERAN.get(t.peran, t.peran))
     if t.tim_id and t.peran in (PeranPenugasan.KETUA, PeranPenugasan.ANGGOTA):
-        return f"{label} {t.tim.nama}"
+        return sebutan_peran_tim(label, t.tim.nama)
     return label
 
 

@@ -16,7 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
-from organisasi.models import Instansi, Jabatan, JenisPemangku, Kompetensi, Pegawai, UnitOrganisasi
+from organisasi.models import (
+    Instansi,
+    Jabatan,
+    JenisPemangku,
+    Kompetensi,
+    Pegawai,
+    TimestampedModel,
+    UnitOrganisasi,
+)
 
 
 class Rute(models.TextChoices):
@@ -40,7 +48,9 @@ class StatusPermohonan(models.TextChoices):
     SELESAI = "selesai", _("Selesai")
 
 
-STATUS_TERBUKA = (StatusPermohonan.DRAF, StatusPermohonan.MENUNGGU_KEPUTUSAN)
+STATUS_TERBUKA = (StatusPermohonan.DRAF, StatusPermohonan.MENUNGGU_KEPUTUSAN, StatusPermohonan.DIKEMBALIKAN)
+# states the requester may (re)submit from
+STATUS_BISA_DIAJUKAN = (StatusPermohonan.DRAF, StatusPermohonan.DIKEMBALIKAN)
 
 
 class Sifat(models.TextChoices):
@@ -52,16 +62,10 @@ class Keputusan(models.TextChoices):
     AJUKAN = "ajukan", _("Diajukan")
     SETUJUI = "setujui", _("Disetujui")
     TOLAK = "tolak", _("Ditolak")
+    KEMBALIKAN = "kembalikan", _("Dikembalikan untuk diperbaiki")
+    PERBAIKI = "perbaiki", _("Diperbaiki")
     JAWAB_KETERSEDIAAN = "jawab_ketersediaan", _("Ketersediaan dijawab")
     BATALKAN = "batalkan", _("Dibatalkan")
-
-
-class TimestampedModel(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
 
 
 # --------------------------------------------------------------------------- Tim Kerja
@@ -217,6 +221,7 @@ class PermohonanPenugasan(TimestampedModel):
     diputuskan_pada = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
     alasan_penolakan = models.TextField(_("alasan penolakan"), blank=True)
     alasan_pembatalan = models.TextField(_("alasan pembatalan"), blank=True)
+    alasan_pengembalian = models.TextField(_("alasan pengembalian untuk diperbaiki"), blank=True)
 
     class Meta:
         verbose_name = _("permohonan penugasan")
@@ -265,9 +270,10 @@ class PermohonanPenugasan(TimestampedModel):
         return len(self.langkah_rute) == 0
 
     # ---- transitions: state only
-    @transition(field=status, source=StatusPermohonan.DRAF, target=StatusPermohonan.MENUNGGU_KEPUTUSAN,
+    @transition(field=status, source=list(STATUS_BISA_DIAJUKAN), target=StatusPermohonan.MENUNGGU_KEPUTUSAN,
                 conditions=[lambda self: len(self.langkah_rute) > 0])
     def ajukan(self) -> None:
+        """Submit, or resubmit after revision: the route starts again at its first step."""
         self.langkah_ke = 0
 
     @transition(field=status, source=StatusPermohonan.DRAF, target=StatusPermohonan.DISETUJUI,
@@ -288,6 +294,11 @@ class PermohonanPenugasan(TimestampedModel):
     @transition(field=status, source=StatusPermohonan.MENUNGGU_KEPUTUSAN, target=StatusPermohonan.DITOLAK)
     def tolak(self) -> None:
         pass
+
+    @transition(field=status, source=StatusPermohonan.MENUNGGU_KEPUTUSAN, target=StatusPermohonan.DIKEMBALIKAN,
+                conditions=[boleh_dikembalikan])
+    def kembalikan(self) -> None:
+        """Back to the requester for revision (only at steps whose route allows it)."""
 
     @transition(field=status, source=list(STATUS_TERBUKA), target=StatusPermohonan.DIBATALKAN)
     def batalkan(self) -> None:
@@ -374,6 +385,13 @@ class LangkahPermohonan(AppendOnlyModel):
 # --------------------------------------------------------------------------- Penugasan
 
 
+def sebutan_peran_tim(label_peran: str, nama_tim: str) -> str:
+    """"Anggota Tim" + "Tim Penyusunan Renstra" -> "Anggota Tim Penyusunan Renstra" (never "Tim Tim")."""
+    if nama_tim.lower().startswith("tim "):
+        nama_tim = nama_tim[4:]
+    return f"{label_peran} {nama_tim}"
+
+
 class PeranPenugasan(models.TextChoices):
     KETUA = "ketua", _("Ketua Tim")
     ANGGOTA = "anggota", _("Anggota Tim")
@@ -434,7 +452,7 @@ class Penugasan(TimestampedModel):
         if self.peran == PeranPenugasan.LAINNYA and self.peran_lain:
             return self.peran_lain
         if self.tim_id and self.peran in (PeranPenugasan.KETUA, PeranPenugasan.ANGGOTA):
-            return f"{self.get_peran_display()} {self.tim.nama}"
+            return sebutan_peran_tim(self.get_peran_display(), self.tim.nama)
         return self.get_peran_display()
 
 

@@ -156,3 +156,27 @@ class TestSusunanUnit:
         baru = UnitFactory.build(perangkat_daerah=org.pd, instansi=org.instansi, jenis=JenisUnit.SEKSI)
         services.unit_validasi_induk(unit=baru, parent=org.seksi[0])  # an unsaved unit has no descendants
         services.unit_validasi_induk(unit=org.seksi[0], parent=None)
+
+
+@pytest.mark.django_db
+def test_kepala_pd_mandiri_kosong_naik_ke_kepala_pd_induk():
+    """A vacant Kepala Puskesmas with no Plt: authority passes to the head of the parent Dinas."""
+    from organisasi.models import JenisJabatan, JenisPerangkatDaerah, JenisUnit
+    from organisasi.tests.factories import (
+        JabatanFactory,
+        PerangkatDaerahFactory,
+        UnitFactory,
+        bangun_pd_dua_level,
+    )
+
+    dinas = bangun_pd_dua_level(nama="Dinas Kesehatan")
+    puskesmas = PerangkatDaerahFactory(instansi=dinas.instansi, induk=dinas.pd, nama="UPTD Puskesmas Contoh",
+                                       jenis=JenisPerangkatDaerah.PUSKESMAS)
+    root = UnitFactory(perangkat_daerah=puskesmas, nama="UPTD Puskesmas Contoh", jenis=JenisUnit.PIMPINAN)
+    kapus = JabatanFactory(unit=root, nama="Kepala Puskesmas", jenis=JenisJabatan.FUNGSIONAL, kepala_unit=True,
+                           nama_jf="Dokter", kategori_jf="keahlian", jenjang="ahli_muda")
+
+    pejabat = selectors.pejabat_berwenang(jabatan=kapus)
+
+    assert pejabat is not None and pejabat.pegawai == dinas.kepala_dinas
+    assert pejabat.eskalasi_dari == kapus

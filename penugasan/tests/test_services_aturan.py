@@ -297,3 +297,10 @@ def test_tim_boleh_dilihat():
         assert selectors.tim_boleh_dilihat(user=boleh.user, tim=tim), boleh
     for tidak in (b.kabid[0], b.jf_muda[0], a.jf_muda[1]):
         assert not selectors.tim_boleh_dilihat(user=tidak.user, tim=tim), tidak
+
+
+def test_sebutan_peran_tim_tanpa_kata_tim_ganda():
+    from penugasan.models import sebutan_peran_tim
+
+    assert sebutan_peran_tim("Anggota Tim", "Tim Penyusunan Renstra") == "Anggota Tim Penyusunan Renstra"
+    assert sebutan_peran_tim("Ketua Tim", "Penyusunan Renstra") == "Ketua Tim Penyusunan Renstra"
