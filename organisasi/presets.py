@@ -13,8 +13,10 @@ from .models import JenisSurat, Penandatangan, Preset, TujuanLaporan, UrutanSuka
 # penugasan walks the list; a region differs only by data. "pengaju" says who may submit.
 
 
-def _langkah(kode: str, peran: str, aksi: str, judul: str) -> dict:
-    return {"kode": kode, "peran": peran, "aksi": aksi, "judul": judul}
+def _langkah(kode: str, peran: str, aksi: str, judul: str, *, boleh_dikembalikan: bool = True) -> dict:
+    """One decision step. ``boleh_dikembalikan``: the deciding official may return the request
+    to the requester for revision (penugasan: ``permohonan_kembalikan``)."""
+    return {"kode": kode, "peran": peran, "aksi": aksi, "judul": judul, "boleh_dikembalikan": boleh_dikembalikan}
 
 
 _SUKARELA_TUJUAN_DULU = [
@@ -50,7 +52,8 @@ def langkah_rute(*, urutan_sukarela: str) -> dict:
                      "Persetujuan jawaban oleh Pejabat yang Berwenang instansi dituju"),
         ]},
         "sukarela_dalam_unit": {"pengaju": "pegawai", "langkah": [
-            _langkah("persetujuan_pimpinan_unit", "pimpinan_unit_asal", "setujui", "Persetujuan Pimpinan Unit"),
+            _langkah("persetujuan_pimpinan_unit", "pimpinan_unit_asal", "setujui", "Persetujuan Pimpinan Unit",
+                     boleh_dikembalikan=False),
         ]},
         "sukarela_lintas_unit": {"pengaju": "pegawai", "langkah": (
             _SUKARELA_TUJUAN_DULU if urutan_sukarela == UrutanSukarela.TUJUAN_DULU else _SUKARELA_ASAL_DULU

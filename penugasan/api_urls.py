@@ -10,6 +10,8 @@ urlpatterns = [
     path("permohonan/<int:pk>/ajukan/", apis.PermohonanAjukanDrafApi.as_view(), name="api-permohonan-ajukan-draf"),
     path("permohonan/<int:pk>/setujui/", apis.PermohonanSetujuiApi.as_view(), name="api-permohonan-setujui"),
     path("permohonan/<int:pk>/tolak/", apis.PermohonanTolakApi.as_view(), name="api-permohonan-tolak"),
+    path("permohonan/<int:pk>/kembalikan/", apis.PermohonanKembalikanApi.as_view(), name="api-permohonan-kembalikan"),
+    path("permohonan/<int:pk>/perbaiki/", apis.PermohonanPerbaikiApi.as_view(), name="api-permohonan-perbaiki"),
     path("permohonan/<int:pk>/jawab-ketersediaan/", apis.PermohonanJawabKetersediaanApi.as_view(),
          name="api-permohonan-jawab-ketersediaan"),
     path("permohonan/<int:pk>/batalkan/", apis.PermohonanBatalkanApi.as_view(), name="api-permohonan-batalkan"),

@@ -121,6 +121,7 @@ class PermohonanDetailOutput(PermohonanRingkasOutput):
     nama_tim = serializers.CharField()
     alasan_penolakan = serializers.CharField()
     alasan_pembatalan = serializers.CharField()
+    alasan_pengembalian = serializers.CharField()
     riwayat = LangkahOutput(many=True, source="riwayat.all")
     peringatan = serializers.ListField(child=serializers.CharField(), required=False)
 

@@ -42,6 +42,7 @@ RUTE_SUKARELA = (Rute.SUKARELA_DALAM_UNIT, Rute.SUKARELA_LINTAS_UNIT)
 class StatusPermohonan(models.TextChoices):
     DRAF = "draf", _("Draf")
     MENUNGGU_KEPUTUSAN = "menunggu_keputusan", _("Menunggu keputusan")
+    DIKEMBALIKAN = "dikembalikan", _("Dikembalikan untuk diperbaiki")
     DISETUJUI = "disetujui", _("Disetujui")
     DITOLAK = "ditolak", _("Ditolak")
     DIBATALKAN = "dibatalkan", _("Dibatalkan")
@@ -259,6 +260,11 @@ class PermohonanPenugasan(TimestampedModel):
         if 0 <= self.langkah_ke < len(self.langkah_rute):
             return self.langkah_rute[self.langkah_ke]
         return None
+
+    def boleh_dikembalikan(self) -> bool:
+        """Whether the step awaiting a decision may return the request to the requester
+        (``boleh_dikembalikan`` in the route data; steps copied before the key existed: no)."""
+        return bool((self.langkah_sekarang or {}).get("boleh_dikembalikan", False))
 
     def langkah_terakhir(self) -> bool:
         return self.langkah_ke >= len(self.langkah_rute) - 1

@@ -45,6 +45,8 @@ from . import dokumen, permissions
 from .models import (
     RUTE_PENUNJUKAN,
     RUTE_SUKARELA,
+    STATUS_BISA_DIAJUKAN,
+    STATUS_TERBUKA,
     AnggotaTim,
     JejakAudit,
     Keputusan,
@@ -349,6 +351,65 @@ def beban_kerja_peringatan(*, pegawai: list[Pegawai], instansi: Instansi | None 
 # --------------------------------------------------------------------------- submit
 
 
+def _periksa_isi(*, rute: str, judul: str, maksud_tujuan: str, hasil_diharapkan: str, kompetensi_uraian: str,
+                kompetensi, mulai, selesai, sifat: str, tim, nama_tim: str,
+                kriteria_jenis_jabatan: str) -> dict[str, list[str]]:
+    """Field errors of a request's content (creation and revision share these rules)."""
+    galat: dict[str, list[str]] = {}
+
+    def salah(f: str, pesan: str) -> None:
+        galat.setdefault(f, []).append(pesan)
+
+    for nama, nilai in (("judul", judul), ("maksud_tujuan", maksud_tujuan), ("hasil_diharapkan", hasil_diharapkan)):
+        if not (nilai or "").strip():
+            salah(nama, _("Wajib diisi."))
+    if rute in (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.PENUNJUKAN_LINTAS_INSTANSI) and not (
+            (kompetensi_uraian or "").strip() or kompetensi):
+        salah("kompetensi", _("Kompetensi, keahlian, dan/atau keterampilan yang dibutuhkan wajib diisi."))
+    if not mulai:
+        salah("mulai", _("Wajib diisi."))
+    if not selesai:
+        salah("selesai", _("Wajib diisi."))
+    if mulai and selesai and selesai < mulai:
+        salah("selesai", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
+    if sifat not in Sifat.values:
+        salah("sifat", _("Sifat harus rutin atau insidental."))
+    if tim is not None and nama_tim:
+        salah("nama_tim", _("Pilih tim yang ada atau beri nama tim baru, tidak keduanya."))
+    if kriteria_jenis_jabatan and kriteria_jenis_jabatan not in JENIS_PELAKSANA_TUGAS:
+        salah("kriteria_jenis_jabatan", _("Penugasan hanya bagi Pejabat Fungsional atau Pelaksana."))
+    return galat
+
+
+def _periksa_pegawai_tim(*, rute: str, unit_asal: UnitOrganisasi, unit_tujuan: UnitOrganisasi,
+                         pegawai_diminta: list[Pegawai], kriteria: str, kriteria_jenis_jabatan: str,
+                         kriteria_jenjang: str, tim: TimKerja | None, nama_tim: str, ketua_tim: Pegawai | None,
+                         tanggal_periksa: datetime.date) -> list[str]:
+    """Check who is asked for and the team (raise ValidationError); return the non-blocking
+    warnings (team, workload). Creation and revision share these rules."""
+    if rute in RUTE_PENUNJUKAN:
+        if rute == Rute.PENUNJUKAN_DALAM_UNIT and not pegawai_diminta:
+            raise ValidationError({"pegawai_diminta": _("Pilih pegawai yang ditugaskan.")})
+        if not pegawai_diminta and not ((kriteria or "").strip() or kriteria_jenis_jabatan or kriteria_jenjang):
+            raise ValidationError({"kriteria": _("Sebutkan pegawai yang diminta atau kriteria pegawai yang dibutuhkan.")})
+        if pegawai_diminta:
+            _periksa_pegawai_tugas(pegawai=pegawai_diminta, unit=unit_tujuan, tanggal=tanggal_periksa,
+                                   field="pegawai_diminta")
+
+    # ---- team
+    unit_pemilik = unit_tujuan if rute in RUTE_SUKARELA else unit_asal
+    if tim is not None and (tim.unit_id != unit_pemilik.pk or tim.status != "aktif"):
+        raise ValidationError({"tim": _("Tim harus tim aktif milik %(unit)s.") % {"unit": unit_pemilik.nama}})
+    if tim is not None or nama_tim:
+        return tim_periksa(instansi=unit_pemilik.instansi, unit=unit_pemilik, ketua=ketua_tim,
+                           anggota=pegawai_diminta, tanggal=tanggal_periksa)
+    if ketua_tim is not None:
+        raise ValidationError({"ketua_tim": _("Ketua tim hanya diisi untuk penugasan dalam tim.")})
+    if pegawai_diminta:
+        return beban_kerja_peringatan(pegawai=pegawai_diminta, tanggal=tanggal_periksa)
+    return []
+
+
 @dataclass
 class _Pengaju:
     pegawai: Pegawai
@@ -392,31 +453,14 @@ def permohonan_buat(
     The returned object carries ``peringatan`` (non-blocking warnings: team, workload).
     """
     tanggal = hari_ini()
-    galat: dict[str, list[str]] = {}
+    if rute not in Rute.values:
+        raise ValidationError({"rute": _("Rute '%(rute)s' tidak dikenal.") % {"rute": rute}})
+    galat = _periksa_isi(rute=rute, judul=judul, maksud_tujuan=maksud_tujuan, hasil_diharapkan=hasil_diharapkan,
+                         kompetensi_uraian=kompetensi_uraian, kompetensi=kompetensi, mulai=mulai, selesai=selesai,
+                         sifat=sifat, tim=tim, nama_tim=nama_tim, kriteria_jenis_jabatan=kriteria_jenis_jabatan)
 
     def salah(f: str, pesan: str) -> None:
         galat.setdefault(f, []).append(pesan)
-
-    if rute not in Rute.values:
-        raise ValidationError({"rute": _("Rute '%(rute)s' tidak dikenal.") % {"rute": rute}})
-    for nama, nilai in (("judul", judul), ("maksud_tujuan", maksud_tujuan), ("hasil_diharapkan", hasil_diharapkan)):
-        if not (nilai or "").strip():
-            salah(nama, _("Wajib diisi."))
-    if rute in (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.PENUNJUKAN_LINTAS_INSTANSI) and not (
-            (kompetensi_uraian or "").strip() or kompetensi):
-        salah("kompetensi", _("Kompetensi, keahlian, dan/atau keterampilan yang dibutuhkan wajib diisi."))
-    if not mulai:
-        salah("mulai", _("Wajib diisi."))
-    if not selesai:
-        salah("selesai", _("Wajib diisi."))
-    if mulai and selesai and selesai < mulai:
-        salah("selesai", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
-    if sifat not in Sifat.values:
-        salah("sifat", _("Sifat harus rutin atau insidental."))
-    if tim is not None and nama_tim:
-        salah("nama_tim", _("Pilih tim yang ada atau beri nama tim baru, tidak keduanya."))
-    if kriteria_jenis_jabatan and kriteria_jenis_jabatan not in JENIS_PELAKSANA_TUGAS:
-        salah("kriteria_jenis_jabatan", _("Penugasan hanya bagi Pejabat Fungsional atau Pelaksana."))
 
     pegawai = _pegawai_actor(actor)
     pegawai_diminta = list(pegawai_diminta)
@@ -469,30 +513,11 @@ def permohonan_buat(
         raise ValidationError(galat)
 
     lintas_pd = unit_tujuan.perangkat_daerah_id != unit_asal.perangkat_daerah_id and rute == Rute.PENUNJUKAN_LINTAS_UNIT
-    tanggal_periksa = max(mulai, tanggal)
-    if rute in RUTE_PENUNJUKAN:
-        if rute == Rute.PENUNJUKAN_DALAM_UNIT and not pegawai_diminta:
-            salah("pegawai_diminta", _("Pilih pegawai yang ditugaskan."))
-        elif not pegawai_diminta and not (kriteria.strip() or kriteria_jenis_jabatan or kriteria_jenjang):
-            salah("kriteria", _("Sebutkan pegawai yang diminta atau kriteria pegawai yang dibutuhkan."))
-        if galat:
-            raise ValidationError(galat)
-        if pegawai_diminta:
-            _periksa_pegawai_tugas(pegawai=pegawai_diminta, unit=unit_tujuan, tanggal=tanggal_periksa,
-                                   field="pegawai_diminta")
-
-    # ---- team
-    peringatan: list[str] = []
-    unit_pemilik = unit_tujuan if rute in RUTE_SUKARELA else unit_asal
-    if tim is not None and (tim.unit_id != unit_pemilik.pk or tim.status != "aktif"):
-        raise ValidationError({"tim": _("Tim harus tim aktif milik %(unit)s.") % {"unit": unit_pemilik.nama}})
-    if tim is not None or nama_tim:
-        peringatan = tim_periksa(instansi=unit_pemilik.instansi, unit=unit_pemilik, ketua=ketua_tim,
-                                 anggota=pegawai_diminta, tanggal=tanggal_periksa)
-    elif ketua_tim is not None:
-        raise ValidationError({"ketua_tim": _("Ketua tim hanya diisi untuk penugasan dalam tim.")})
-    elif pegawai_diminta:
-        peringatan = beban_kerja_peringatan(pegawai=pegawai_diminta, tanggal=tanggal_periksa)
+    peringatan = _periksa_pegawai_tim(rute=rute, unit_asal=unit_asal, unit_tujuan=unit_tujuan,
+                                      pegawai_diminta=pegawai_diminta, kriteria=kriteria,
+                                      kriteria_jenis_jabatan=kriteria_jenis_jabatan, kriteria_jenjang=kriteria_jenjang,
+                                      tim=tim, nama_tim=nama_tim, ketua_tim=ketua_tim,
+                                      tanggal_periksa=max(mulai, tanggal))
 
     permohonan = PermohonanPenugasan(
         rute=rute, lintas_perangkat_daerah=lintas_pd,
@@ -583,16 +608,18 @@ def _ajukan(*, permohonan: PermohonanPenugasan, actor, pejabat: org.Pejabat | No
             penerima=tembusan, jenis="permohonan_tembusan", judul=_("Tembusan: %(judul)s") % {"judul": permohonan.judul},
             pesan=_("%(pemohon)s mengajukan %(rute)s.") % {"pemohon": permohonan.pemohon.nama_lengkap,
                                                            "rute": permohonan.get_rute_display()},
-            url=_url(permohonan), kunci=f"permohonan:{permohonan.pk}:tembusan", objek=permohonan)
+            url=_url(permohonan), kunci=f"permohonan:{permohonan.pk}:tembusan{_putaran(permohonan)}",
+            objek=permohonan)
     else:
         _selesaikan_rute(permohonan=permohonan, actor=actor, langkah=langkah)
 
 
 @_dengan_jejak("permohonan.ajukan")
 def permohonan_ajukan(*, actor, ip: str | None = None, permohonan_id: int) -> PermohonanPenugasan:
-    """Submit a draft; only its requester."""
+    """Submit a draft, or resubmit a request returned for revision (the route starts again at
+    its first decision step; the history is kept); only its requester."""
     permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
-    if permohonan.status != StatusPermohonan.DRAF:
+    if permohonan.status not in STATUS_BISA_DIAJUKAN:
         raise KonflikError(_("Permohonan sudah diajukan."))
     if permohonan.dibuat_oleh_id != actor.pk:
         raise PermissionDenied(_("Hanya pemohon yang dapat mengajukan draf ini."))
@@ -604,6 +631,13 @@ def permohonan_ajukan(*, actor, ip: str | None = None, permohonan_id: int) -> Pe
     return permohonan
 
 
+def _putaran(permohonan: PermohonanPenugasan) -> str:
+    """Suffix for notification keys after a resubmission ("" on the first submission), so that
+    the officials are told again when the route restarts."""
+    n = permohonan.riwayat.filter(keputusan=Keputusan.AJUKAN).count()
+    return f":putaran:{n}" if n > 1 else ""
+
+
 def _beritahu_penentu(permohonan: PermohonanPenugasan, penentu: org.Pejabat) -> None:
     langkah = permohonan.langkah_sekarang or {}
     dokumen.kirim_notifikasi(
@@ -612,7 +646,8 @@ def _beritahu_penentu(permohonan: PermohonanPenugasan, penentu: org.Pejabat) -> 
         pesan=_("%(langkah)s untuk %(rute)s dari %(pemohon)s (%(unit)s).") % {
             "langkah": langkah.get("judul", ""), "rute": permohonan.get_rute_display(),
             "pemohon": permohonan.pemohon.nama_lengkap, "unit": permohonan.unit_asal.nama},
-        url=_url(permohonan), kunci=f"permohonan:{permohonan.pk}:langkah:{permohonan.langkah_ke}:menunggu",
+        url=_url(permohonan),
+        kunci=f"permohonan:{permohonan.pk}:langkah:{permohonan.langkah_ke}:menunggu{_putaran(permohonan)}",
         objek=permohonan)
 
 
@@ -645,6 +680,10 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
         raise KonflikError(_("Langkah %(n)d sudah diputuskan; permohonan kini pada langkah %(kini)d.")
                            % {"n": langkah + 1, "kini": permohonan.langkah_ke + 1})
     step = permohonan.langkah_sekarang
+    if keputusan == Keputusan.KEMBALIKAN and not permohonan.boleh_dikembalikan():
+        raise KonflikError(_("Rute ini tidak mengizinkan langkah '%(langkah)s' mengembalikan permohonan untuk "
+                             "diperbaiki; setujui atau tolak dengan alasan.")
+                           % {"langkah": step.get("judul", step["kode"])})
     if keputusan == Keputusan.SETUJUI and step["aksi"] != "setujui":
         raise KonflikError(_("Langkah ini menunggu jawaban ketersediaan pegawai, bukan persetujuan."))
     if keputusan == Keputusan.JAWAB_KETERSEDIAAN and step["aksi"] != "jawab_ketersediaan":
@@ -653,9 +692,11 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
     alasan, catatan = (alasan or "").strip(), (catatan or "").strip()
     if keputusan == Keputusan.TOLAK and not alasan:
         raise ValidationError({"alasan": _("Penolakan wajib disertai alasan.")})
+    if keputusan == Keputusan.KEMBALIKAN and not alasan:
+        raise ValidationError({"alasan": _("Pengembalian wajib disertai alasan: apa yang perlu diperbaiki.")})
 
     data: dict = {}
-    if keputusan != Keputusan.TOLAK and (step["aksi"] == "jawab_ketersediaan" or step["peran"] == "ppk_tujuan"):
+    if keputusan not in (Keputusan.TOLAK, Keputusan.KEMBALIKAN) and (step["aksi"] == "jawab_ketersediaan" or step["peran"] == "ppk_tujuan"):
         if permohonan.rute in RUTE_PENUNJUKAN:
             dipilih = _pilih_pegawai(permohonan, pegawai_ids, tanggal)
             permohonan.pegawai_ditugaskan.set(dipilih)
@@ -668,6 +709,12 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
         permohonan.alasan_penolakan = alasan
         permohonan.diputuskan_pada = timezone.now()
         permohonan.jabatan_penentu = None
+    elif keputusan == Keputusan.KEMBALIKAN:
+        permohonan.kembalikan()
+        permohonan.alasan_pengembalian = alasan
+        permohonan.jabatan_penentu = None
+        if permohonan.rute in RUTE_PENUNJUKAN:
+            permohonan.pegawai_ditugaskan.clear()  # chosen again when the route reaches the PPK anew
     elif permohonan.masih_ada_langkah():
         permohonan.lanjutkan()
         penentu_baru = _tetapkan_penentu(permohonan, tanggal)
@@ -677,13 +724,26 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
         permohonan.jabatan_penentu = None
         selesai = True
     permohonan.save(update_fields=["status", "langkah_ke", "jabatan_penentu", "alasan_penolakan",
-                                   "diputuskan_pada", "updated_at"])
+                                   "alasan_pengembalian", "diputuskan_pada", "updated_at"])
     baris = _catat_langkah(permohonan=permohonan, actor=actor, pejabat=pejabat, kode=step["kode"], peran=step["peran"],
                            keputusan=keputusan, status_dari=status_dari, alasan=alasan, catatan=catatan, data=data,
                            tanggal=tanggal, ip=ip)
 
     permissions.cabut_hak_putuskan(permohonan=permohonan)
     permissions.beri_hak_lihat(permohonan=permohonan, users=[actor])
+    if keputusan == Keputusan.KEMBALIKAN:
+        # back in the requester's hands: only they may revise and resubmit (services check it)
+        permissions.beri_hak_lihat(permohonan=permohonan, users=[permohonan.pemohon.user, permohonan.dibuat_oleh])
+        dokumen.kirim_notifikasi(
+            penerima=[permohonan.pemohon.user, permohonan.dibuat_oleh],
+            jenis="permohonan_kembalikan",
+            judul=_("Perlu diperbaiki: %(judul)s") % {"judul": permohonan.judul},
+            pesan=_("%(langkah)s oleh %(pejabat)s: permohonan dikembalikan untuk diperbaiki. %(alasan)s: %(isi)s")
+            % {"langkah": step.get("judul", step["kode"]), "pejabat": pejabat.sebutan, "alasan": _("Alasan"),
+               "isi": alasan},
+            url=_url(permohonan), kunci=f"permohonan:{permohonan.pk}:langkah:{baris.urutan}:{keputusan}",
+            objek=permohonan)
+        return permohonan
     # letters the regulation issues at this point
     if keputusan in (Keputusan.TOLAK, Keputusan.JAWAB_KETERSEDIAAN) or (
             selesai and permohonan.rute in (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.PENUNJUKAN_LINTAS_INSTANSI)):
@@ -725,6 +785,100 @@ def permohonan_tolak(*, actor, ip: str | None = None, permohonan_id: int, alasan
                      alasan=alasan)
 
 
+@_dengan_jejak("permohonan.kembalikan")
+def permohonan_kembalikan(*, actor, ip: str | None = None, permohonan_id: int, alasan: str,
+                          langkah: int | None = None) -> PermohonanPenugasan:
+    """Return the request to the requester for revision at the current step, where the route
+    allows it (step ``boleh_dikembalikan``; else 409); the reason is mandatory. The requester
+    revises (``permohonan_perbaiki``) and resubmits (``permohonan_ajukan``)."""
+    return _putuskan(actor=actor, ip=ip, permohonan_id=permohonan_id, keputusan=Keputusan.KEMBALIKAN,
+                     langkah=langkah, alasan=alasan)
+
+
+# fields of a request the requester may change while revising (route and units stay)
+FIELD_PERBAIKAN = (
+    "judul", "maksud_tujuan", "kompetensi_uraian", "kompetensi", "hasil_diharapkan", "uraian_tugas",
+    "peran_penugasan", "mulai", "selesai", "sifat", "pegawai_diminta", "kriteria", "kriteria_jenis_jabatan",
+    "kriteria_jenjang", "jumlah_dibutuhkan", "tim", "nama_tim", "ketua_tim", "tembusan_pegawai",
+)
+_FIELD_M2M = ("kompetensi", "pegawai_diminta", "tembusan_pegawai")
+
+
+def _nilai_perbaikan(permohonan: PermohonanPenugasan) -> dict:
+    nilai = {f: getattr(permohonan, f) for f in FIELD_PERBAIKAN if f not in _FIELD_M2M}
+    for f in _FIELD_M2M:
+        nilai[f] = list(getattr(permohonan, f).order_by("pk"))
+    return nilai
+
+
+@_dengan_jejak("permohonan.perbaiki")
+def permohonan_perbaiki(*, actor, ip: str | None = None, permohonan_id: int, **fields) -> PermohonanPenugasan:
+    """The requester revises a request returned for revision (only in that state), validated
+    like creation; only the given fields change. Resubmit with ``permohonan_ajukan``.
+
+    The returned object carries ``peringatan`` (non-blocking warnings: team, workload)."""
+    tanggal = hari_ini()
+    permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
+    if permohonan.status != StatusPermohonan.DIKEMBALIKAN:
+        raise KonflikError(_("Permohonan berstatus '%(status)s'; hanya permohonan yang dikembalikan untuk "
+                             "diperbaiki yang dapat diubah.") % {"status": permohonan.get_status_display()})
+    pegawai = getattr(actor, "pegawai", None)
+    if permohonan.dibuat_oleh_id != actor.pk and (pegawai is None or permohonan.pemohon_id != pegawai.pk):
+        raise PermissionDenied(_("Hanya pemohon yang dapat memperbaiki permohonan."))
+    asing = sorted(set(fields) - set(FIELD_PERBAIKAN))
+    if asing:
+        raise ValidationError({f: _("Tidak dapat diubah saat perbaikan (rute dan unit tetap).") for f in asing})
+    sukarela = permohonan.rute in RUTE_SUKARELA
+    if sukarela and "pegawai_diminta" in fields and [p.pk for p in fields["pegawai_diminta"]] != [
+            permohonan.pemohon_id]:
+        raise ValidationError({"pegawai_diminta": _("Pengajuan sukarela hanya untuk diri sendiri.")})
+
+    lama = _nilai_perbaikan(permohonan)
+    baru = {**lama, **{f: (list(v) if f in _FIELD_M2M else v) for f, v in fields.items()}}
+    for f in ("judul", "maksud_tujuan", "kompetensi_uraian", "hasil_diharapkan", "uraian_tugas", "peran_penugasan",
+              "kriteria", "nama_tim"):
+        baru[f] = (baru[f] or "").strip()
+    baru["kriteria_jenis_jabatan"] = baru["kriteria_jenis_jabatan"] or ""
+    baru["kriteria_jenjang"] = baru["kriteria_jenjang"] or ""
+    galat = _periksa_isi(rute=permohonan.rute, judul=baru["judul"], maksud_tujuan=baru["maksud_tujuan"],
+                         hasil_diharapkan=baru["hasil_diharapkan"], kompetensi_uraian=baru["kompetensi_uraian"],
+                         kompetensi=baru["kompetensi"], mulai=baru["mulai"], selesai=baru["selesai"],
+                         sifat=baru["sifat"], tim=baru["tim"], nama_tim=baru["nama_tim"],
+                         kriteria_jenis_jabatan=baru["kriteria_jenis_jabatan"])
+    if galat:
+        raise ValidationError(galat)
+    peringatan = _periksa_pegawai_tim(
+        rute=permohonan.rute, unit_asal=permohonan.unit_asal, unit_tujuan=permohonan.unit_tujuan,
+        pegawai_diminta=baru["pegawai_diminta"], kriteria=baru["kriteria"],
+        kriteria_jenis_jabatan=baru["kriteria_jenis_jabatan"], kriteria_jenjang=baru["kriteria_jenjang"],
+        tim=baru["tim"], nama_tim=baru["nama_tim"], ketua_tim=baru["ketua_tim"],
+        tanggal_periksa=max(baru["mulai"], tanggal))
+    if "maksud_tujuan" in fields and "uraian_tugas" not in fields and lama["uraian_tugas"] == lama["maksud_tujuan"]:
+        baru["uraian_tugas"] = baru["maksud_tujuan"]  # it followed maksud_tujuan at creation
+    baru["uraian_tugas"] = baru["uraian_tugas"] or baru["maksud_tujuan"]
+    if not baru["jumlah_dibutuhkan"]:
+        baru["jumlah_dibutuhkan"] = max(len(baru["pegawai_diminta"]), 1)
+
+    diubah = [f for f in FIELD_PERBAIKAN if (
+        [o.pk for o in baru[f]] != [o.pk for o in lama[f]] if f in _FIELD_M2M else baru[f] != lama[f])]
+    if not diubah:
+        raise ValidationError(_("Tidak ada yang diubah; perbaiki isi permohonan sesuai alasan pengembalian."))
+    for f in diubah:
+        if f in _FIELD_M2M:
+            getattr(permohonan, f).set(baru[f])
+        else:
+            setattr(permohonan, f, baru[f])
+    permohonan.save(update_fields=[*(f for f in diubah if f not in _FIELD_M2M), "updated_at"])
+    if sukarela or permohonan.rute == Rute.PENUNJUKAN_DALAM_UNIT:
+        permohonan.pegawai_ditugaskan.set(baru["pegawai_diminta"])
+    _catat_langkah(permohonan=permohonan, actor=actor, pejabat=None, kode="perbaikan", peran="pemohon",
+                   keputusan=Keputusan.PERBAIKI, status_dari=permohonan.status,
+                   catatan=_("Diubah: %(field)s") % {"field": ", ".join(diubah)}, data={"diubah": diubah},
+                   tanggal=tanggal, ip=ip)
+    permohonan.peringatan = peringatan
+    return permohonan
+
+
 @_dengan_jejak("permohonan.jawab_ketersediaan")
 def permohonan_jawab_ketersediaan(*, actor, ip: str | None = None, permohonan_id: int, pegawai_ids,
                                   langkah: int | None = None, catatan: str = "") -> PermohonanPenugasan:
@@ -744,7 +898,7 @@ def permohonan_batalkan(*, actor, ip: str | None = None, permohonan_id: int, ala
     pegawai = getattr(actor, "pegawai", None)
     if permohonan.dibuat_oleh_id != actor.pk and (pegawai is None or permohonan.pemohon_id != pegawai.pk):
         raise PermissionDenied(_("Hanya pemohon yang dapat membatalkan permohonan."))
-    if permohonan.status not in (StatusPermohonan.DRAF, StatusPermohonan.MENUNGGU_KEPUTUSAN):
+    if permohonan.status not in STATUS_TERBUKA:
         raise KonflikError(_("Permohonan sudah %(status)s; tidak dapat dibatalkan.")
                            % {"status": permohonan.get_status_display().lower()})
     status_dari = permohonan.status
