@@ -11,6 +11,7 @@ import datetime
 import hashlib
 import json
 import logging
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from django.contrib.contenttypes.models import ContentType
@@ -95,6 +96,16 @@ def _json_bersih(konteks: dict) -> dict:
 # --------------------------------------------------------------------------- generic issue
 
 
+def surat_isi(*, instansi: Instansi, perangkat_daerah: PerangkatDaerah | None, konteks: dict) -> dict:
+    """The frozen snapshot a letter template reads: letterhead, place, then the builder's konteks.
+    Shared by the issuing service and the unnumbered draft (``surat.selectors``)."""
+    isi = {"kop": kop_snapshot(instansi=instansi, perangkat_daerah=perangkat_daerah),
+           "tempat": (perangkat_daerah.kota if perangkat_daerah and perangkat_daerah.kota else instansi.ibu_kota)
+           or instansi.nama_daerah}
+    isi.update(konteks)
+    return _json_bersih(isi)
+
+
 def _render_setelah_commit(surat_id: int) -> None:
     from .tasks import render_surat_task
 
@@ -138,12 +149,7 @@ def surat_terbitkan(
         raise ValidationError(galat)
     ttd = penandatangan_snapshot(penandatangan, atas_nama=atas_nama)
     tanggal = tanggal or timezone.localdate()
-
-    isi = {"kop": kop_snapshot(instansi=instansi, perangkat_daerah=perangkat_daerah),
-           "tempat": (perangkat_daerah.kota if perangkat_daerah and perangkat_daerah.kota else instansi.ibu_kota)
-           or instansi.nama_daerah}
-    isi.update(konteks)
-    isi = _json_bersih(isi)
+    isi = surat_isi(instansi=instansi, perangkat_daerah=perangkat_daerah, konteks=konteks)
 
     seri, nomor_urut, nomor = nomor_alokasikan(instansi=instansi, perangkat_daerah=perangkat_daerah,
                                                tanggal=tanggal, kode_klasifikasi=kode_klasifikasi)
@@ -246,6 +252,31 @@ def _surat_cabut(*, surat_id: int, actor, alasan: str, ip: str | None) -> Surat:
 # Called by penugasan.services inside its transaction (through penugasan/dokumen.py).
 
 
+@dataclass
+class RancanganSurat:
+    """Everything a builder decides about a letter, before any number: issued by
+    ``_terbitkan_rancangan`` or shown as a draft by ``surat.selectors.surat_draf_untuk_permohonan``."""
+
+    jenis: str
+    instansi: Instansi
+    perangkat_daerah: PerangkatDaerah | None
+    perihal: str
+    konteks: dict
+    ttd: k.Ttd
+    tembusan: list[str]
+    tanggal: datetime.date
+    sumber: Any = None
+    pihak: list = field(default_factory=list)
+
+
+def _terbitkan_rancangan(rancangan: RancanganSurat, *, actor) -> Surat:
+    r = rancangan
+    return surat_terbitkan(
+        jenis=r.jenis, instansi=r.instansi, perangkat_daerah=r.perangkat_daerah, perihal=r.perihal,
+        konteks=r.konteks, penandatangan=r.ttd.penandatangan, atas_nama=r.ttd.atas_nama, tembusan=r.tembusan,
+        sumber=r.sumber, actor=actor, pihak=r.pihak, tanggal=r.tanggal)
+
+
 def _cakupan_permohonan(permohonan) -> str:
     if permohonan is None:
         return k.CAKUPAN_DALAM_UNIT
@@ -266,8 +297,15 @@ def surat_permohonan_terbitkan(*, permohonan, actor) -> Surat:
     """Surat Permohonan Pelibatan: signed by whoever submitted/forwarded it (last recorded step),
     addressed to the position now deciding, with the regulation's minimum content (maksud dan
     tujuan, kompetensi, target, durasi) and tembusan."""
+    return _terbitkan_rancangan(rancangan_surat_permohonan(permohonan=permohonan), actor=actor)
+
+
+def rancangan_surat_permohonan(*, permohonan, langkah=None) -> RancanganSurat:
+    """The Surat Permohonan as it would be issued now; ``langkah`` (possibly unsaved, for a
+    draft) is the step that signs it, by default the last recorded one."""
     tanggal = timezone.localdate()
-    langkah = permohonan.riwayat.order_by("-urutan").first()
+    if langkah is None:
+        langkah = permohonan.riwayat.order_by("-urutan").first()
     if langkah is not None:
         ttd = k.ttd_dari_langkah(langkah)
     else:
@@ -300,16 +338,21 @@ def surat_permohonan_terbitkan(*, permohonan, actor) -> Surat:
     }
     penentu = _pejabat(permohonan.jabatan_penentu, tanggal)
     pihak = [permohonan.pemohon, *(permohonan.pegawai_diminta.all()), *([penentu.pegawai] if penentu else [])]
-    return surat_terbitkan(
+    return RancanganSurat(
         jenis=JenisDokumen.PERMOHONAN_PELIBATAN, instansi=instansi, perangkat_daerah=pd,
         perihal=_("Permohonan Pelibatan Pejabat Fungsional/Pelaksana: %(judul)s") % {"judul": permohonan.judul},
-        konteks=konteks, penandatangan=ttd.penandatangan, atas_nama=ttd.atas_nama, tembusan=tembusan,
-        sumber=permohonan, actor=actor, pihak=pihak, tanggal=tanggal)
+        konteks=konteks, ttd=ttd, tembusan=tembusan, sumber=permohonan, pihak=pihak, tanggal=tanggal)
 
 
 def surat_jawaban_terbitkan(*, permohonan, langkah, actor) -> Surat:
     """Surat Jawaban at a decided step: approval, refusal with the reason, or availability with
     the list of staff; signed by the deciding official, addressed to the requester."""
+    return _terbitkan_rancangan(rancangan_surat_jawaban(permohonan=permohonan, langkah=langkah), actor=actor)
+
+
+def rancangan_surat_jawaban(*, permohonan, langkah, pegawai: list | None = None) -> RancanganSurat:
+    """The Surat Jawaban for a (possibly unsaved, for a draft) decided step; ``pegawai`` overrides
+    the assigned staff (a draft shows those requested before the PPK has chosen)."""
     tanggal = timezone.localdate()
     ttd = k.ttd_dari_langkah(langkah)
     jabatan_ttd = ttd.pejabat.jabatan if ttd.pejabat else None
@@ -321,9 +364,11 @@ def surat_jawaban_terbitkan(*, permohonan, langkah, actor) -> Surat:
         keputusan = "ketersediaan"
     else:
         keputusan = "disetujui"
+    if pegawai is None:
+        pegawai = list(permohonan.pegawai_ditugaskan.order_by("nama"))
     daftar = []
     if keputusan != "ditolak":
-        daftar = [k.pegawai_baris(p, tanggal) for p in permohonan.pegawai_ditugaskan.order_by("nama")]
+        daftar = [k.pegawai_baris(p, tanggal) for p in pegawai]
     rujukan_surat = _surat_terdahulu(permohonan, JenisDokumen.PERMOHONAN_PELIBATAN)
     rujukan = {"perihal": permohonan.judul, "pengirim": permohonan.jabatan_pemohon.nama
                if permohonan.jabatan_pemohon_id else permohonan.pemohon.nama_lengkap}
@@ -340,13 +385,11 @@ def surat_jawaban_terbitkan(*, permohonan, langkah, actor) -> Surat:
     }
     judul = {"ditolak": _("Penolakan"), "ketersediaan": _("Jawaban Ketersediaan Pegawai"),
              "disetujui": _("Persetujuan")}[keputusan]
-    return surat_terbitkan(
+    return RancanganSurat(
         jenis=JenisDokumen.JAWABAN, instansi=instansi, perangkat_daerah=pd,
         perihal=_("%(judul)s atas Permohonan Pelibatan: %(p)s") % {"judul": judul, "p": permohonan.judul},
-        konteks=konteks, penandatangan=ttd.penandatangan, atas_nama=ttd.atas_nama, tembusan=tembusan,
-        sumber=langkah, actor=actor,
-        pihak=[permohonan.pemohon, *permohonan.pegawai_ditugaskan.all(), *_pengambil_keputusan(permohonan)],
-        tanggal=tanggal)
+        konteks=konteks, ttd=ttd, tembusan=tembusan, sumber=langkah,
+        pihak=[permohonan.pemohon, *pegawai, *_pengambil_keputusan(permohonan)], tanggal=tanggal)
 
 
 def _jabatan_pimpinan(unit):
@@ -365,11 +408,17 @@ def _peran_pegawai(penugasan) -> list[str]:
         kriteria |= Q(permohonan_id=penugasan.permohonan_id)
     if penugasan.tim_id:
         kriteria |= Q(tim_id=penugasan.tim_id)
-    semua = (Penugasan.objects.filter(kriteria, pegawai_id=penugasan.pegawai_id)
-             .exclude(status=StatusPenugasan.DIBATALKAN).select_related("tim").order_by("pk"))
+    semua = []
+    if penugasan.pk is None:  # a draft: the assignment that approval would create
+        semua.append(penugasan)
+    if penugasan.pegawai_id:
+        semua += list(Penugasan.objects.filter(kriteria, pegawai_id=penugasan.pegawai_id)
+                      .exclude(status=StatusPenugasan.DIBATALKAN).select_related("tim").order_by("pk"))
     peran = []
     for p in semua:
-        if p.peran == PeranPenugasan.INDIVIDU:
+        if p.peran == PeranPenugasan.INDIVIDU and not p.pegawai_id:
+            peran.append(_("Penugasan individu"))
+        elif p.peran == PeranPenugasan.INDIVIDU:
             jabatan, _unit, j = k.nama_jabatan_pegawai(p.pegawai, p.mulai)
             if j is not None and j.jenis == JenisJabatan.FUNGSIONAL:
                 peran.append(_("Fungsional %(j)s") % {"j": jabatan})
@@ -379,7 +428,7 @@ def _peran_pegawai(penugasan) -> list[str]:
             peran.append(_("Penanggung Jawab Tim %(t)s") % {"t": p.tim.nama})
         else:
             peran.append(p.sebutan_peran)
-    if penugasan.tim_id:  # team roles recorded on the team itself (e.g. set when the team was formed)
+    if penugasan.tim_id and penugasan.pegawai_id:  # team roles recorded on the team itself (e.g. set when the team was formed)
         for a in penugasan.tim.anggota.filter(pegawai_id=penugasan.pegawai_id):
             peran.append(("Ketua Tim %(t)s" if a.peran == "ketua" else "Anggota Tim %(t)s") % {"t": penugasan.tim.nama})
     return k.unik(peran)
@@ -388,6 +437,12 @@ def _peran_pegawai(penugasan) -> list[str]:
 def surat_penugasan_terbitkan(*, penugasan, actor) -> Surat:
     """Surat Tugas (Pasuruan Lampiran II) or Surat Perintah (Kotabaru) for one assignee, signed
     per the region's setting for the scope (dalam unit / lintas unit / lintas PD)."""
+    return _terbitkan_rancangan(rancangan_surat_penugasan(penugasan=penugasan), actor=actor)
+
+
+def rancangan_surat_penugasan(*, penugasan) -> RancanganSurat:
+    """The Surat Tugas/Perintah of one assignment. For a draft ``penugasan`` may be unsaved, and
+    may have no pegawai yet (staff chosen later by criteria): the addressee is then a placeholder."""
     tanggal = timezone.localdate()
     instansi = penugasan.instansi
     permohonan = penugasan.permohonan
@@ -395,8 +450,9 @@ def surat_penugasan_terbitkan(*, penugasan, actor) -> Surat:
     setelan = {k.CAKUPAN_DALAM_UNIT: instansi.penandatangan_dalam_unit,
                k.CAKUPAN_LINTAS_UNIT: instansi.penandatangan_lintas_unit,
                k.CAKUPAN_LINTAS_PD: instansi.penandatangan_lintas_pd}[cakupan]
+    pegawai = penugasan.pegawai if penugasan.pegawai_id else None
     ttd = k.pejabat_menurut_setelan(setelan=setelan, instansi=instansi, unit=penugasan.unit,
-                                    pegawai=penugasan.pegawai, cakupan=cakupan, tanggal=tanggal)
+                                    pegawai=pegawai, cakupan=cakupan, tanggal=tanggal)
     pd = k.pd_dari_jabatan(ttd.pejabat.jabatan) if ttd.pejabat else None
     pd = pd or penugasan.unit.perangkat_daerah
     if pd.instansi_id != instansi.pk:  # the signer sits in another agency: its own letterhead and series
@@ -422,9 +478,11 @@ def surat_penugasan_terbitkan(*, penugasan, actor) -> Surat:
                 dasar.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s;") % {
                     "jenis": sebelum.get_jenis_display(), "n": sebelum.nomor,
                     "t": tanggal_indonesia(sebelum.tanggal), "p": sebelum.perihal})
-    kepada = k.pegawai_baris(penugasan.pegawai, tanggal)
+    kepada = k.pegawai_baris(pegawai, tanggal) if pegawai is not None else {
+        "nama": _("(pegawai yang akan dipilih)"), "nip": "", "pangkat": "", "jabatan": "", "unit": "",
+        "pegawai_id": None}
     target = k.butir(permohonan.hasil_diharapkan) if permohonan is not None else []
-    if penugasan.tim_id:
+    if penugasan.tim_id and pegawai is not None:
         anggota = penugasan.tim.anggota.filter(pegawai_id=penugasan.pegawai_id).first()
         if anggota is not None:
             target = k.unik([*target, *k.butir(anggota.sasaran), *k.butir(anggota.target)])
@@ -444,17 +502,18 @@ def surat_penugasan_terbitkan(*, penugasan, actor) -> Surat:
     }
     # tembusan: the assignee's PPK and the owning unit's leader (when not the signer); both PyBs across agencies
     jabatan_ttd_id = ttd.pejabat.jabatan.pk if ttd.pejabat else None
-    tembusan_jabatan = [org.jabatan_ppk_pegawai(pegawai=penugasan.pegawai, tanggal=tanggal), _jabatan_pimpinan(penugasan.unit)]
+    tembusan_jabatan = [org.jabatan_ppk_pegawai(pegawai=pegawai, tanggal=tanggal) if pegawai is not None else None,
+                        _jabatan_pimpinan(penugasan.unit)]
     if cakupan == k.CAKUPAN_LINTAS_PD and permohonan is not None:
         tembusan_jabatan += [permohonan.instansi_asal.jabatan_pyb, permohonan.instansi_tujuan.jabatan_pyb]
     tembusan = k.unik([k.sebutan_pejabat_jabatan(j, tanggal) for j in tembusan_jabatan
                        if j is not None and j.pk != jabatan_ttd_id])
     tembusan.append(_("Yang bersangkutan"))
-    return surat_terbitkan(
+    return RancanganSurat(
         jenis=jenis, instansi=instansi, perangkat_daerah=pd,
         perihal=_("%(s)s: %(peran)s") % {"s": nama_surat, "peran": "; ".join(konteks["peran"])[:250]},
-        konteks=konteks, penandatangan=ttd.penandatangan, atas_nama=ttd.atas_nama, tembusan=tembusan,
-        sumber=penugasan, actor=actor, pihak=[penugasan.pegawai, *_pengambil_keputusan(permohonan)], tanggal=tanggal)
+        konteks=konteks, ttd=ttd, tembusan=tembusan, sumber=penugasan,
+        pihak=[pegawai, *_pengambil_keputusan(permohonan)], tanggal=tanggal)
 
 
 def _pengambil_keputusan(permohonan) -> list[Pegawai]:
@@ -475,8 +534,12 @@ def _jawaban_terakhir(permohonan) -> Surat | None:
 
 def keputusan_tim_terbitkan(*, tim, actor) -> Surat:
     """Keputusan tentang Tim Kerja (Pasuruan Lampiran III): set by the head of the owning PD, or
-    across PDs by the region's ``penetap_tim_lintas_pd`` (e.g. Sekda); attachment lists each member
+    cross PDs by the region's ``penetap_tim_lintas_pd`` (e.g. Sekda); attachment lists each member
     with position, task, sasaran, indikator and target."""
+    return _terbitkan_rancangan(rancangan_keputusan_tim(tim=tim), actor=actor)
+
+
+def rancangan_keputusan_tim(*, tim) -> RancanganSurat:
     tanggal = timezone.localdate()
     instansi = tim.instansi
     anggota = list(tim.anggota.select_related("pegawai"))
@@ -526,9 +589,9 @@ def keputusan_tim_terbitkan(*, tim, actor) -> Surat:
     tembusan = k.unik([k.sebutan_pejabat_jabatan(_jabatan_pimpinan(tim.unit), tanggal),
                        *([k.sebutan_pejabat_jabatan(instansi.jabatan_sekda, tanggal)] if lintas_pd else [])])
     tembusan = [t for t in tembusan if ttd.pejabat is None or t != ttd.pejabat.sebutan] + [_("Yang bersangkutan")]
-    return surat_terbitkan(
+    return RancanganSurat(
         jenis=JenisDokumen.KEPUTUSAN_TIM, instansi=pd.instansi, perangkat_daerah=pd,
         perihal=_("Keputusan %(p)s tentang %(t)s") % {"p": penetap, "t": tentang}, konteks=konteks,
-        penandatangan=ttd.penandatangan, atas_nama=ttd.atas_nama, tembusan=tembusan, sumber=tim, actor=actor,
+        ttd=ttd, tembusan=tembusan, sumber=tim,
         pihak=[a.pegawai for a in anggota] + ([tim.penanggung_jawab] if tim.penanggung_jawab_id else []),
         tanggal=tanggal)
