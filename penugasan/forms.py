@@ -246,3 +246,26 @@ class CariPegawaiForm(FormDasar):
         d = self.cleaned_data
         return {"q": (d.get("cari_q") or "").strip(), "kompetensi": d.get("cari_kompetensi"),
                 "unit": d.get("cari_unit") or d.get("unit_tujuan")}
+
+
+class PerbaikiForm(_IsiPermohonanForm):
+    """The requester revises the content of a request returned for revision (route, units and
+    requested staff stay; ``permohonan_perbaiki`` checks the rules)."""
+
+    kriteria = forms.CharField(label=_("Kriteria pegawai"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, permohonan, **kwargs):
+        kwargs.setdefault("initial", {
+            **{f: getattr(permohonan, f) for f in ("judul", "maksud_tujuan", "kompetensi_uraian", "hasil_diharapkan",
+                                                   "uraian_tugas", "mulai", "selesai", "sifat", "kriteria")},
+            "kompetensi": list(permohonan.kompetensi.values_list("pk", flat=True)),
+        })
+        super().__init__(*args, **kwargs)
+        if permohonan.rute not in RUTE_PENUNJUKAN:
+            del self.fields["kriteria"]
+
+    def kwargs_layanan(self) -> dict:
+        kw = self._isi()
+        if "kriteria" in self.fields:
+            kw["kriteria"] = self.cleaned_data.get("kriteria", "")
+        return kw

@@ -26,7 +26,7 @@ from organisasi.models import Pegawai, UnitOrganisasi
 from sistemkerja.exceptions import KonflikError
 
 from . import forms, selectors, services
-from .models import PermohonanPenugasan, Penugasan, Rute, StatusPermohonan, TimKerja
+from .models import STATUS_TERBUKA, PermohonanPenugasan, Penugasan, Rute, StatusPermohonan, TimKerja
 
 PESAN_KONFLIK = _("Permohonan ini sudah diputuskan oleh pejabat lain atau statusnya telah berubah. "
                   "Muat ulang untuk melihat keadaan terbaru.")
@@ -196,16 +196,21 @@ def _konteks_permohonan(request: HttpRequest, permohonan: PermohonanPenugasan) -
         "langkah": langkah,
         "menunggu_saya": menunggu_saya,
         "jawab_ketersediaan": langkah.get("aksi") == "jawab_ketersediaan",
-        "bisa_kembalikan": menunggu_saya and hasattr(_services(), "permohonan_kembalikan")
-        and langkah.get("bisa_dikembalikan", True),
+        "bisa_kembalikan": menunggu_saya and permohonan.boleh_dikembalikan(),
+        "kembalikan_form": forms.TolakForm(),
         "surat_permohonan": surat,
         "penugasan_list": penugasan,
         "tolak_form": forms.TolakForm(),
         "setujui_form": forms.SetujuiForm(permohonan=permohonan) if menunggu_saya else None,
-        "bisa_batalkan": permohonan.status in ("draf", "menunggu_keputusan") and (
-            permohonan.dibuat_oleh_id == request.user.pk
-            or getattr(_pegawai(request), "pk", None) == permohonan.pemohon_id),
+        "bisa_batalkan": permohonan.status in STATUS_TERBUKA and _pemohon(request, permohonan),
+        "bisa_perbaiki": permohonan.status == StatusPermohonan.DIKEMBALIKAN and _pemohon(request, permohonan),
+        "perbaiki_form": forms.PerbaikiForm(permohonan=permohonan)
+        if permohonan.status == StatusPermohonan.DIKEMBALIKAN else None,
     }
+
+
+def _pemohon(request: HttpRequest, permohonan: PermohonanPenugasan) -> bool:
+    return permohonan.dibuat_oleh_id == request.user.pk or getattr(_pegawai(request), "pk", None) == permohonan.pemohon_id
 
 
 @login_required
@@ -278,7 +283,7 @@ def permohonan_kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.permohonan_kembalikan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
-                                           alasan=form.cleaned_data["alasan"])
+                                           langkah=permohonan.langkah_ke, alasan=form.cleaned_data["alasan"])
         except KonflikError:
             messages.warning(request, PESAN_KONFLIK)
             return redirect("permohonan_detail", pk=pk)
@@ -290,6 +295,47 @@ def permohonan_kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
     konteks = _konteks_permohonan(request, permohonan)
     konteks["kembalikan_form"] = form
     return render(request, "penugasan/permohonan_detail.html", konteks, status=400)
+
+
+@login_required
+@require_POST
+def permohonan_perbaiki(request: HttpRequest, pk: int) -> HttpResponse:
+    """The requester saves the revised content of a request returned for revision."""
+    permohonan = _permohonan_atau_404(request, pk)
+    form = forms.PerbaikiForm(request.POST, permohonan=permohonan)
+    if form.is_valid():
+        try:
+            hasil = _services().permohonan_perbaiki(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
+                                                    **form.kwargs_layanan())
+        except KonflikError:
+            messages.warning(request, PESAN_KONFLIK)
+            return redirect("permohonan_detail", pk=pk)
+        except ValidationError as exc:
+            _terapkan_error(form, exc)
+        else:
+            messages.success(request, _("Perbaikan disimpan. Ajukan ulang bila sudah lengkap."))
+            for p in getattr(hasil, "peringatan", []):
+                messages.warning(request, p)
+            return redirect("permohonan_detail", pk=pk)
+    konteks = _konteks_permohonan(request, _permohonan_atau_404(request, pk))
+    konteks["perbaiki_form"] = form
+    return render(request, "penugasan/permohonan_detail.html", konteks, status=400)
+
+
+@login_required
+@require_POST
+def permohonan_ajukan_ulang(request: HttpRequest, pk: int) -> HttpResponse:
+    """Resubmit a revised request: its route starts again at the first decision step."""
+    permohonan = _permohonan_atau_404(request, pk)
+    try:
+        _services().permohonan_ajukan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request))
+    except KonflikError:
+        messages.warning(request, PESAN_KONFLIK)
+    except ValidationError as exc:
+        messages.error(request, " ".join(_pesan_validasi(exc)))
+    else:
+        messages.success(request, _("Permohonan diajukan ulang."))
+    return redirect("permohonan_detail", pk=pk)
 
 
 @login_required
