@@ -137,24 +137,42 @@ def _logo_data_uri(nama_berkas: str) -> str:
     return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
 
 
-def surat_html(surat) -> str:
-    """The letter's HTML from its frozen snapshot (konteks + signatory + number + QR)."""
-    konteks = dict(surat.konteks or {})
+def _html_surat(*, jenis: str, isi: dict, nomor: str, tanggal, perihal: str, tembusan: list[str],
+                penandatangan: dict, **tambahan) -> str:
+    """One letter template filled from a snapshot; shared by the issued letter and the draft."""
+    konteks = dict(isi or {})
     konteks.update(
         logo=_logo_data_uri((konteks.get("kop") or {}).get("logo_berkas", "")),
-        surat=surat,
-        nomor=surat.nomor,
-        tanggal_surat=tanggal_indonesia(surat.tanggal),
-        perihal=surat.perihal,
-        tembusan=surat.tembusan or [],
+        nomor=nomor,
+        tanggal_surat=tanggal_indonesia(tanggal),
+        perihal=perihal,
+        tembusan=tembusan or [],
+        penandatangan={k: penandatangan.get(k, "") for k in ("nama", "nip", "pangkat", "jabatan")},
+        **tambahan,
+    )
+    return render_to_string(TEMPLATE_JENIS[jenis], konteks)
+
+
+def surat_html(surat) -> str:
+    """The letter's HTML from its frozen snapshot (konteks + signatory + number + QR)."""
+    return _html_surat(
+        jenis=surat.jenis, isi=surat.konteks, nomor=surat.nomor, tanggal=surat.tanggal, perihal=surat.perihal,
+        tembusan=surat.tembusan,
         penandatangan={
             "nama": surat.penandatangan_nama, "nip": surat.penandatangan_nip,
             "pangkat": surat.penandatangan_pangkat, "jabatan": surat.penandatangan_jabatan,
         },
-        qr=qr_data_uri(url_verifikasi(surat.uuid)),
-        url_verifikasi=url_verifikasi(surat.uuid),
+        surat=surat, qr=qr_data_uri(url_verifikasi(surat.uuid)), url_verifikasi=url_verifikasi(surat.uuid),
     )
-    return render_to_string(TEMPLATE_JENIS[surat.jenis], konteks)
+
+
+NOMOR_DRAF = "(diberikan saat terbit)"
+
+
+def surat_html_draf(*, jenis: str, isi: dict, tanggal, perihal: str, tembusan: list[str], penandatangan: dict) -> str:
+    """HTML preview of a letter not issued yet: same template, no number, no QR, a DRAF watermark."""
+    return _html_surat(jenis=jenis, isi=isi, nomor=NOMOR_DRAF, tanggal=tanggal, perihal=perihal,
+                       tembusan=tembusan, penandatangan=penandatangan, draf=True, qr="", url_verifikasi="")
 
 
 def surat_render_pdf(surat, *, url_fetcher: URLFetcher | None = None) -> bytes:

@@ -1,11 +1,16 @@
 """Reads of the letters app, including who may see a letter."""
 from __future__ import annotations
 
+import datetime
 import hashlib
+from dataclasses import dataclass
 from typing import IO
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import StatusSurat, Surat
 
@@ -87,4 +92,114 @@ def nomor_urut_terpakai(*, seri_id: int) -> list[int]:
 
 
 __all__ = ["StatusSurat", "surat_boleh_dilihat", "surat_list_terlihat", "surat_untuk_sumber", "surat_dari_uuid",
-           "surat_cocokkan_berkas", "sha256_berkas", "nomor_urut_terpakai"]
+           "surat_cocokkan_berkas", "sha256_berkas", "nomor_urut_terpakai", "DrafSurat", "surat_draf_untuk_permohonan"]
+
+
+# --------------------------------------------------------------------------- drafts (nothing written)
+
+
+@dataclass
+class DrafSurat:
+    """A letter the current step would issue on approval: same builder, same template, no number."""
+
+    jenis: str
+    judul: str
+    perihal: str
+    tanggal: datetime.date
+    isi: dict
+    penandatangan: dict
+    tembusan: list[str]
+    html: str
+
+
+def _draf(rancangan) -> DrafSurat:
+    from .models import JenisDokumen
+    from .pdf import surat_html_draf
+    from .services import penandatangan_snapshot, surat_isi
+
+    isi = surat_isi(instansi=rancangan.instansi, perangkat_daerah=rancangan.perangkat_daerah,
+                    konteks=rancangan.konteks)
+    ttd = penandatangan_snapshot(rancangan.ttd.penandatangan, atas_nama=rancangan.ttd.atas_nama)
+    html = surat_html_draf(jenis=rancangan.jenis, isi=isi, tanggal=rancangan.tanggal, perihal=rancangan.perihal,
+                           tembusan=rancangan.tembusan, penandatangan=ttd)
+    return DrafSurat(jenis=rancangan.jenis, judul=str(JenisDokumen(rancangan.jenis).label), perihal=rancangan.perihal,
+                     tanggal=rancangan.tanggal, isi=isi, penandatangan=ttd, tembusan=list(rancangan.tembusan),
+                     html=html)
+
+
+def _penugasan_calon(permohonan, pegawai: list) -> list:
+    """Unsaved Penugasan rows the completion of the route would create (penugasan._selesaikan_rute)."""
+    from penugasan.models import RUTE_SUKARELA, Penugasan, PeranPenugasan, sebutan_peran_tim
+
+    sukarela = permohonan.rute in RUTE_SUKARELA
+    unit = permohonan.unit_tujuan if sukarela else permohonan.unit_asal
+    instansi = permohonan.instansi_tujuan if sukarela else permohonan.instansi_asal
+    umum = {"permohonan": permohonan, "instansi": instansi, "unit": unit, "uraian_tugas": permohonan.uraian_tugas,
+            "mulai": permohonan.mulai, "selesai": permohonan.selesai, "sifat": permohonan.sifat}
+    tim = permohonan.tim
+    if tim is not None or permohonan.nama_tim:
+        ketua = permohonan.ketua_tim
+        anggota = [*([ketua] if ketua and ketua.pk not in {p.pk for p in pegawai if p} else []), *pegawai]
+        hasil = []
+        for p in anggota or [None]:
+            peran = PeranPenugasan.KETUA if ketua and p is not None and p.pk == ketua.pk else PeranPenugasan.ANGGOTA
+            if tim is not None:
+                hasil.append(Penugasan(pegawai=p, tim=tim, peran=peran, **umum))
+            else:  # the team is formed on approval: name the role as the issued letter will
+                label = PeranPenugasan(peran).label
+                hasil.append(Penugasan(pegawai=p, peran=PeranPenugasan.LAINNYA,
+                                       peran_lain=sebutan_peran_tim(str(label), permohonan.nama_tim), **umum))
+        return hasil
+    peran_lain = permohonan.peran_penugasan
+    return [Penugasan(pegawai=p, peran=PeranPenugasan.LAINNYA if peran_lain else PeranPenugasan.INDIVIDU,
+                      peran_lain=peran_lain, **umum) for p in (pegawai or [None])]
+
+
+def surat_draf_untuk_permohonan(*, permohonan, user) -> list[DrafSurat]:
+    """Letters the request's current step would issue if approved now, built by the very
+    builders of ``surat.services`` (``rancangan_*``) and rendered with the letter templates in
+    HTML preview mode: no number allocated, no QR, a "DRAF" watermark. Reads only.
+
+    Only for whoever may read or decide the request (PermissionDenied otherwise); an empty
+    list when nothing awaits a decision or approval issues no letter at this step."""
+    from organisasi import selectors as org
+    from organisasi.models import JenisPemangku
+    from penugasan.models import RUTE_PENUNJUKAN, Keputusan, LangkahPermohonan, Rute, StatusPermohonan
+    from penugasan.permissions import lihat_semua, q_terlihat
+
+    from .services import rancangan_surat_jawaban, rancangan_surat_penugasan, rancangan_surat_permohonan
+
+    if not getattr(user, "is_authenticated", False) or not (
+            lihat_semua(user) or type(permohonan).objects.filter(q_terlihat(user), pk=permohonan.pk).exists()):
+        raise PermissionDenied(_("Anda tidak berwenang melihat permohonan ini."))
+    if permohonan.status != StatusPermohonan.MENUNGGU_KEPUTUSAN or permohonan.langkah_sekarang is None:
+        return []
+    step = permohonan.langkah_sekarang
+    tanggal = timezone.localdate()
+    keputusan = Keputusan.JAWAB_KETERSEDIAAN if step["aksi"] == "jawab_ketersediaan" else Keputusan.SETUJUI
+    selesai = not permohonan.masih_ada_langkah()
+    pejabat = (org.pejabat_berwenang(jabatan=permohonan.jabatan_penentu, tanggal=tanggal)
+               if permohonan.jabatan_penentu_id else None)
+    langkah = LangkahPermohonan(
+        permohonan=permohonan, urutan=permohonan.riwayat.count(), kode_langkah=step["kode"], peran=step["peran"],
+        pegawai=pejabat.pegawai if pejabat else None, jabatan=pejabat.jabatan if pejabat else None,
+        sebagai=pejabat.sebagai if pejabat else JenisPemangku.DEFINITIF,
+        nama_pegawai=pejabat.pegawai.nama_lengkap if pejabat else "",
+        nama_jabatan=pejabat.sebutan if pejabat else "", keputusan=keputusan)
+    # staff as the decision would set them (services._putuskan): already chosen, else those requested
+    pegawai = list(permohonan.pegawai_ditugaskan.order_by("nama"))
+    if not pegawai and permohonan.rute in RUTE_PENUNJUKAN:
+        pegawai = list(permohonan.pegawai_diminta.order_by("nama"))
+
+    rancangan = []
+    jawaban = None
+    if keputusan == Keputusan.JAWAB_KETERSEDIAAN or (
+            selesai and permohonan.rute in (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.PENUNJUKAN_LINTAS_INSTANSI)):
+        jawaban = rancangan_surat_jawaban(permohonan=permohonan, langkah=langkah, pegawai=pegawai)
+        rancangan.append(jawaban)
+    elif step["peran"] == "pyb_asal" and not selesai:
+        rancangan.append(rancangan_surat_permohonan(permohonan=permohonan, langkah=langkah))
+    if selesai:
+        rancangan += [rancangan_surat_penugasan(penugasan=p, jawaban_draf=jawaban)
+                      for p in _penugasan_calon(permohonan, pegawai)]
+    return [_draf(r) for r in rancangan]

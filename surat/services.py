@@ -440,9 +440,10 @@ def surat_penugasan_terbitkan(*, penugasan, actor) -> Surat:
     return _terbitkan_rancangan(rancangan_surat_penugasan(penugasan=penugasan), actor=actor)
 
 
-def rancangan_surat_penugasan(*, penugasan) -> RancanganSurat:
+def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None = None) -> RancanganSurat:
     """The Surat Tugas/Perintah of one assignment. For a draft ``penugasan`` may be unsaved, and
-    may have no pegawai yet (staff chosen later by criteria): the addressee is then a placeholder."""
+    may have no pegawai yet (staff chosen later by criteria): the addressee is then a placeholder;
+    ``jawaban_draf`` is the not-yet-issued Surat Jawaban of the same decision, cited without number."""
     tanggal = timezone.localdate()
     instansi = penugasan.instansi
     permohonan = penugasan.permohonan
@@ -472,6 +473,13 @@ def rancangan_surat_penugasan(*, penugasan) -> RancanganSurat:
         for jenis_sebelum in (JenisDokumen.JAWABAN, JenisDokumen.PERMOHONAN_PELIBATAN):
             if jenis_sebelum == JenisDokumen.PERMOHONAN_PELIBATAN:
                 sebelum = _surat_terdahulu(permohonan, jenis_sebelum)
+            elif jawaban_draf is not None:
+                from .pdf import NOMOR_DRAF
+
+                dasar.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s;") % {
+                    "jenis": JenisDokumen.JAWABAN.label, "n": NOMOR_DRAF,
+                    "t": tanggal_indonesia(jawaban_draf.tanggal), "p": jawaban_draf.perihal})
+                continue
             else:
                 sebelum = _jawaban_terakhir(permohonan)
             if sebelum is not None:

@@ -8,13 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sistemkerja.exceptions import KonflikError
 
 from .forms import CabutSuratForm, CocokkanPdfForm
 from .models import StatusSurat, Surat
-from .selectors import surat_boleh_dilihat, surat_cocokkan_berkas, surat_dari_uuid
+from .selectors import surat_boleh_dilihat, surat_cocokkan_berkas, surat_dari_uuid, surat_draf_untuk_permohonan
 from .services import surat_cabut
 
 
@@ -71,3 +71,24 @@ def cabut(request, pk: int) -> HttpResponse:
         return HttpResponse(exc.message, status=409, content_type="text/plain; charset=utf-8")
     messages.success(request, _("Surat %(n)s telah dicabut.") % {"n": surat.nomor})
     return redirect("surat_verifikasi", uuid=surat.uuid)
+
+
+@login_required
+@require_GET
+def draf_permohonan(request, pk: int) -> HttpResponse:
+    """HTMX fragment: the letters the request's current step would issue on approval (unnumbered
+    drafts). Only for whoever may read or decide the request: 404 for anyone else."""
+    from penugasan.models import PermohonanPenugasan
+
+    permohonan = PermohonanPenugasan.objects.filter(pk=pk).select_related(
+        "pemohon", "jabatan_pemohon", "unit_asal", "unit_tujuan", "instansi_asal", "instansi_tujuan",
+        "jabatan_penentu").first()
+    if permohonan is None:
+        raise Http404(_("Permohonan tidak ditemukan."))
+    try:
+        daftar = surat_draf_untuk_permohonan(permohonan=permohonan, user=request.user)
+    except PermissionDenied:
+        raise Http404(_("Permohonan tidak ditemukan.")) from None
+    except ValidationError as exc:  # e.g. the signatory's seat is vacant without Plt./Plh.
+        return render(request, "surat/_draf.html", {"daftar": [], "galat": "; ".join(exc.messages)})
+    return render(request, "surat/_draf.html", {"daftar": daftar, "galat": ""})
