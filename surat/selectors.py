@@ -127,32 +127,36 @@ def _draf(rancangan) -> DrafSurat:
                      html=html)
 
 
-def _penugasan_calon(permohonan, pegawai: list) -> list:
-    """Unsaved Penugasan rows the completion of the route would create (penugasan._selesaikan_rute)."""
-    from penugasan.models import RUTE_SUKARELA, Penugasan, PeranPenugasan, sebutan_peran_tim
+def _penugasan_calon(permohonan, pegawai: list) -> tuple[list, object, list]:
+    """Unsaved Penugasan rows the completion of the route would create (penugasan._selesaikan_rute),
+    and the unsaved new team with its members when the request forms one (else None, [])."""
+    from penugasan.models import RUTE_SUKARELA, AnggotaTim, Penugasan, PeranPenugasan, PeranTim, TimKerja
 
     sukarela = permohonan.rute in RUTE_SUKARELA
     unit = permohonan.unit_tujuan if sukarela else permohonan.unit_asal
     instansi = permohonan.instansi_tujuan if sukarela else permohonan.instansi_asal
     umum = {"permohonan": permohonan, "instansi": instansi, "unit": unit, "uraian_tugas": permohonan.uraian_tugas,
             "mulai": permohonan.mulai, "selesai": permohonan.selesai, "sifat": permohonan.sifat}
-    tim = permohonan.tim
-    if tim is not None or permohonan.nama_tim:
+    tim, tim_baru, anggota_baru = permohonan.tim, None, []
+    if tim is None and permohonan.nama_tim:  # formed on approval: unsaved here
+        tim = tim_baru = TimKerja(instansi=instansi, unit=unit, nama=permohonan.nama_tim, mulai=permohonan.mulai,
+                                  selesai=permohonan.selesai, sifat=permohonan.sifat)
+    if tim is not None:
         ketua = permohonan.ketua_tim
         anggota = [*([ketua] if ketua and ketua.pk not in {p.pk for p in pegawai if p} else []), *pegawai]
         hasil = []
         for p in anggota or [None]:
-            peran = PeranPenugasan.KETUA if ketua and p is not None and p.pk == ketua.pk else PeranPenugasan.ANGGOTA
-            if tim is not None:
-                hasil.append(Penugasan(pegawai=p, tim=tim, peran=peran, **umum))
-            else:  # the team is formed on approval: name the role as the issued letter will
-                label = PeranPenugasan(peran).label
-                hasil.append(Penugasan(pegawai=p, peran=PeranPenugasan.LAINNYA,
-                                       peran_lain=sebutan_peran_tim(str(label), permohonan.nama_tim), **umum))
-        return hasil
+            ketua_ini = bool(ketua and p is not None and p.pk == ketua.pk)
+            hasil.append(Penugasan(pegawai=p, tim=tim, peran=PeranPenugasan.KETUA if ketua_ini
+                                   else PeranPenugasan.ANGGOTA, **umum))
+            if tim_baru is not None and p is not None:
+                anggota_baru.append(AnggotaTim(tim=tim_baru, pegawai=p, peran=PeranTim.KETUA if ketua_ini
+                                               else PeranTim.ANGGOTA, uraian_tugas=permohonan.uraian_tugas,
+                                               sasaran=permohonan.hasil_diharapkan))
+        return hasil, tim_baru, anggota_baru
     peran_lain = permohonan.peran_penugasan
     return [Penugasan(pegawai=p, peran=PeranPenugasan.LAINNYA if peran_lain else PeranPenugasan.INDIVIDU,
-                      peran_lain=peran_lain, **umum) for p in (pegawai or [None])]
+                      peran_lain=peran_lain, **umum) for p in (pegawai or [None])], None, []
 
 
 def surat_draf_untuk_permohonan(*, permohonan, user) -> list[DrafSurat]:
@@ -167,7 +171,12 @@ def surat_draf_untuk_permohonan(*, permohonan, user) -> list[DrafSurat]:
     from penugasan.models import RUTE_PENUNJUKAN, Keputusan, LangkahPermohonan, Rute, StatusPermohonan
     from penugasan.permissions import lihat_semua, q_terlihat
 
-    from .services import rancangan_surat_jawaban, rancangan_surat_penugasan, rancangan_surat_permohonan
+    from .services import (
+        rancangan_keputusan_tim,
+        rancangan_surat_jawaban,
+        rancangan_surat_penugasan,
+        rancangan_surat_permohonan,
+    )
 
     if not getattr(user, "is_authenticated", False) or not (
             lihat_semua(user) or type(permohonan).objects.filter(q_terlihat(user), pk=permohonan.pk).exists()):
@@ -198,8 +207,18 @@ def surat_draf_untuk_permohonan(*, permohonan, user) -> list[DrafSurat]:
         jawaban = rancangan_surat_jawaban(permohonan=permohonan, langkah=langkah, pegawai=pegawai)
         rancangan.append(jawaban)
     elif step["peran"] == "pyb_asal" and not selesai:
-        rancangan.append(rancangan_surat_permohonan(permohonan=permohonan, langkah=langkah))
+        # forwarded to whoever decides the next step (penugasan.services._tetapkan_penentu, read only)
+        from penugasan.services import jabatan_untuk_peran
+
+        berikut = permohonan.langkah_rute[permohonan.langkah_ke + 1]
+        jabatan = jabatan_untuk_peran(permohonan=permohonan, peran=berikut["peran"], tanggal=tanggal)
+        pejabat_berikut = org.pejabat_berwenang(jabatan=jabatan, tanggal=tanggal) if jabatan else None
+        rancangan.append(rancangan_surat_permohonan(
+            permohonan=permohonan, langkah=langkah,
+            jabatan_penentu=pejabat_berikut.jabatan if pejabat_berikut else jabatan))
     if selesai:
-        rancangan += [rancangan_surat_penugasan(penugasan=p, jawaban_draf=jawaban)
-                      for p in _penugasan_calon(permohonan, pegawai)]
+        calon, tim_baru, anggota_baru = _penugasan_calon(permohonan, pegawai)
+        if tim_baru is not None and anggota_baru:
+            rancangan.append(rancangan_keputusan_tim(tim=tim_baru, anggota=anggota_baru))
+        rancangan += [rancangan_surat_penugasan(penugasan=p, jawaban_draf=jawaban) for p in calon]
     return [_draf(r) for r in rancangan]

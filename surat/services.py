@@ -26,7 +26,15 @@ from django.utils.translation import gettext as _
 from organisasi import selectors as org
 from organisasi.models import Instansi, JenisJabatan, JenisSurat, Pegawai, Penandatangan, PerangkatDaerah
 from organisasi.selectors import Pejabat
-from penugasan.models import Keputusan, LangkahPermohonan, Penugasan, PeranPenugasan, Rute, StatusPenugasan
+from penugasan.models import (
+    Keputusan,
+    LangkahPermohonan,
+    Penugasan,
+    PeranPenugasan,
+    Rute,
+    StatusPenugasan,
+    sebutan_peran_tim,
+)
 from penugasan.services import jejak_catat, jejak_tolak
 from sistemkerja.exceptions import KonflikError
 
@@ -300,10 +308,12 @@ def surat_permohonan_terbitkan(*, permohonan, actor) -> Surat:
     return _terbitkan_rancangan(rancangan_surat_permohonan(permohonan=permohonan), actor=actor)
 
 
-def rancangan_surat_permohonan(*, permohonan, langkah=None) -> RancanganSurat:
+def rancangan_surat_permohonan(*, permohonan, langkah=None, jabatan_penentu=None) -> RancanganSurat:
     """The Surat Permohonan as it would be issued now; ``langkah`` (possibly unsaved, for a
-    draft) is the step that signs it, by default the last recorded one."""
+    draft) is the step that signs it, by default the last recorded one; ``jabatan_penentu`` the
+    addressed position, by default the one now deciding."""
     tanggal = timezone.localdate()
+    jabatan_penentu = jabatan_penentu or permohonan.jabatan_penentu
     if langkah is None:
         langkah = permohonan.riwayat.order_by("-urutan").first()
     if langkah is not None:
@@ -315,7 +325,7 @@ def rancangan_surat_permohonan(*, permohonan, langkah=None) -> RancanganSurat:
     jabatan_ttd = ttd.pejabat.jabatan if ttd.pejabat else permohonan.jabatan_pemohon
     pd = k.pd_dari_jabatan(jabatan_ttd) or permohonan.unit_asal.perangkat_daerah
     instansi = pd.instansi if pd else permohonan.instansi_asal
-    kepada = k.sebutan_pejabat_jabatan(permohonan.jabatan_penentu, tanggal) or \
+    kepada = k.sebutan_pejabat_jabatan(jabatan_penentu, tanggal) or \
         k.sebutan_pejabat_jabatan(_jabatan_pimpinan(permohonan.unit_tujuan), tanggal) or permohonan.unit_tujuan.nama
     kompetensi = k.unik([*k.butir(permohonan.kompetensi_uraian), *(x.nama for x in permohonan.kompetensi.all())])
     if permohonan.kriteria:
@@ -336,7 +346,7 @@ def rancangan_surat_permohonan(*, permohonan, langkah=None) -> RancanganSurat:
         "pegawai_diminta": [k.pegawai_baris(p, tanggal) for p in permohonan.pegawai_diminta.order_by("nama")],
         "peran": permohonan.peran_penugasan or (permohonan.nama_tim and _("Tim %(t)s") % {"t": permohonan.nama_tim}),
     }
-    penentu = _pejabat(permohonan.jabatan_penentu, tanggal)
+    penentu = _pejabat(jabatan_penentu, tanggal)
     pihak = [permohonan.pemohon, *(permohonan.pegawai_diminta.all()), *([penentu.pegawai] if penentu else [])]
     return RancanganSurat(
         jenis=JenisDokumen.PERMOHONAN_PELIBATAN, instansi=instansi, perangkat_daerah=pd,
@@ -426,11 +436,15 @@ def _peran_pegawai(penugasan) -> list[str]:
                 peran.append(_("Pelaksana %(j)s") % {"j": jabatan} if jabatan else _("Penugasan individu"))
         elif p.peran == PeranPenugasan.PENANGGUNG_JAWAB and p.tim_id:
             peran.append(_("Penanggung Jawab Tim %(t)s") % {"t": p.tim.nama})
+        elif p.pk is None and not p.tim_id and p.tim is not None and p.peran in (PeranPenugasan.KETUA,
+                                                                                 PeranPenugasan.ANGGOTA):
+            peran.append(sebutan_peran_tim(str(p.get_peran_display()), p.tim.nama))  # draft: team formed on approval
         else:
             peran.append(p.sebutan_peran)
     if penugasan.tim_id and penugasan.pegawai_id:  # team roles recorded on the team itself (e.g. set when the team was formed)
         for a in penugasan.tim.anggota.filter(pegawai_id=penugasan.pegawai_id):
-            peran.append(("Ketua Tim %(t)s" if a.peran == "ketua" else "Anggota Tim %(t)s") % {"t": penugasan.tim.nama})
+            label = PeranPenugasan.KETUA.label if a.peran == "ketua" else PeranPenugasan.ANGGOTA.label
+            peran.append(sebutan_peran_tim(str(label), penugasan.tim.nama))
     return k.unik(peran)
 
 
@@ -504,7 +518,7 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
         "maksud_tujuan": (permohonan.maksud_tujuan if permohonan is not None else penugasan.uraian_tugas),
         "target": target,
         "pengaturan_lain": _("Melaporkan hasil pelaksanaan tugas kepada %(kpd)s.") % {
-            "kpd": _("Ketua Tim dan Pimpinan Unit Organisasi") if penugasan.tim_id else
+            "kpd": _("Ketua Tim dan Pimpinan Unit Organisasi") if (penugasan.tim_id or penugasan.tim) else
             (_("Pejabat Penilai Kinerja") if instansi.laporan_individu_ke == "ppk" else _("Pimpinan Unit Organisasi"))},
         "cakupan": cakupan,
     }
@@ -547,10 +561,15 @@ def keputusan_tim_terbitkan(*, tim, actor) -> Surat:
     return _terbitkan_rancangan(rancangan_keputusan_tim(tim=tim), actor=actor)
 
 
-def rancangan_keputusan_tim(*, tim) -> RancanganSurat:
+def rancangan_keputusan_tim(*, tim, anggota: list | None = None) -> RancanganSurat:
+    """The Keputusan of a team; for a draft ``tim`` is unsaved and ``anggota`` the unsaved
+    AnggotaTim rows approval would create."""
     tanggal = timezone.localdate()
     instansi = tim.instansi
-    anggota = list(tim.anggota.select_related("pegawai"))
+    if anggota is None:
+        anggota = list(tim.anggota.select_related("pegawai"))
+    else:
+        anggota = list(anggota)
     anggota.sort(key=lambda a: (0 if a.peran == "ketua" else 1, a.pegawai.nama))
     pd_tim = tim.unit.perangkat_daerah
     lintas_pd = False

@@ -137,3 +137,41 @@ def test_tanpa_langkah_menunggu_tidak_ada_draf():
     services.permohonan_setujui(actor=d.kasi[1].user, permohonan_id=p.pk)
     p.refresh_from_db()
     assert surat_draf_untuk_permohonan(permohonan=p, user=d.kabid[0].user) == []
+
+
+def test_draf_tim_baru_keputusan_dan_surat_tugas_sama_dengan_yang_terbit():
+    d = bangun_pemda("belu")
+    p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.seksi[1], pegawai_diminta=[d.jf_pertama[1]],
+               nama_tim="Tim Perumus Renstra", uraian_tugas="Menyusun matriks Renstra")
+    draf = {x.jenis: x for x in surat_draf_untuk_permohonan(permohonan=p, user=d.kasi[1].user)}
+    assert JenisDokumen.KEPUTUSAN_TIM in draf
+    kep = draf[JenisDokumen.KEPUTUSAN_TIM]
+    assert [b["nip"] for b in kep.isi["lampiran"][0]["baris"]] == [d.jf_pertama[1].nip]
+    assert "DRAF" in kep.html and "(diberikan saat terbit)" in kep.html
+    sudah = set(Surat.objects.values_list("pk", flat=True))
+    services.permohonan_setujui(actor=d.kasi[1].user, permohonan_id=p.pk)
+    terbit = {s.jenis: s for s in Surat.objects.exclude(pk__in=sudah)}
+    assert set(terbit) == set(draf)
+    for jenis in (JenisDokumen.KEPUTUSAN_TIM, JenisDokumen.SURAT_TUGAS, JenisDokumen.SURAT_PERINTAH):
+        if jenis not in draf:
+            continue
+        s, x = terbit[jenis], draf[jenis]
+        assert (s.perihal, s.penandatangan_nama, s.tembusan) == (x.perihal, x.penandatangan["nama"], x.tembusan)
+        for kunci in ("lampiran", "diktum", "tentang", "kepada", "peran", "target", "pengaturan_lain"):
+            if kunci in s.konteks or kunci in x.isi:
+                assert s.konteks.get(kunci) == x.isi.get(kunci), (jenis, kunci)
+
+
+def test_draf_langkah_pyb_meneruskan_surat_permohonan():
+    d = bangun_pemda("indragiri_hilir", kode="inhil")
+    dikbud = bangun_pd_dua_level(d.instansi, "Dinas Pendidikan")
+    p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=dikbud.seksi[0], kriteria="Perencana")
+    assert p.langkah_sekarang["peran"] == "pyb_asal"
+    daftar = surat_draf_untuk_permohonan(permohonan=p, user=d.bupati.user)
+    assert [x.jenis for x in daftar] == [JenisDokumen.PERMOHONAN_PELIBATAN]
+    assert daftar[0].penandatangan["nama"] == d.bupati.nama_lengkap  # the PyB forwards and signs
+    sudah = set(Surat.objects.values_list("pk", flat=True))
+    services.permohonan_setujui(actor=d.bupati.user, permohonan_id=p.pk)
+    baru = Surat.objects.exclude(pk__in=sudah).get()
+    assert baru.penandatangan_nama == daftar[0].penandatangan["nama"] and baru.perihal == daftar[0].perihal
+    assert baru.konteks["kepada"] == daftar[0].isi["kepada"]
