@@ -24,6 +24,20 @@ def _permohonan_lintas_unit(d):
                   uraian_tugas="Menyusun matriks Renstra\nMengolah data kinerja", peran_penugasan="Tim Perumus Renstra")
 
 
+def _atribut_iframe(teks: str, nama: str) -> list[str]:
+    from html.parser import HTMLParser
+
+    nilai: list[str] = []
+
+    class _Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "iframe":
+                nilai.append(dict(attrs).get(nama) or "")
+
+    _Parser().feed(teks)
+    return nilai
+
+
 def _jumlah():
     return Surat.objects.count(), list(SeriNomor.objects.order_by("pk").values_list("pk", "nomor_terakhir"))
 
@@ -123,6 +137,10 @@ def test_view_fragmen_htmx_untuk_penentu_dan_terpasang_di_pratinjau(client):
     assert "sandbox" in teks and "Nomor: (diberikan saat terbit)" in teks
     isi = html_lib.unescape(teks)
     assert "DRAF" in isi and d.jf_pertama[1].nama_lengkap in isi
+    # read the iframe's srcdoc as a browser does: the whole letter must be inside the attribute
+    srcdoc = _atribut_iframe(teks, "srcdoc")
+    assert srcdoc and all("</html>" in s for s in srcdoc)
+    assert any(d.jf_pertama[1].nama_lengkap in s and "</html>" in s for s in srcdoc)
     assert _jumlah() == sebelum
     assert PermohonanPenugasan.objects.get(pk=p.pk).status == p.status
     # the inbox preview and the detail page load it
