@@ -1,6 +1,8 @@
 """Every route × step × actor, as tables, for the Belu and Bungo presets (routes as data)."""
 from __future__ import annotations
 
+import copy
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -226,7 +228,7 @@ def test_lintas_perangkat_daerah_mengikuti_pengaturan_instansi():
 def test_rute_diubah_admin_berlaku_untuk_permohonan_baru_saja():
     d = bangun_pemda("belu")
     lama = ajukan(d.jf_pertama[0], "sukarela_lintas_unit", unit_tujuan=d.bidang[1])
-    rute = d.instansi.langkah_rute
+    rute = copy.deepcopy(d.instansi.langkah_rute)  # the in-memory value is the module-level preset itself
     rute["sukarela_lintas_unit"]["langkah"] = list(reversed(rute["sukarela_lintas_unit"]["langkah"]))
     d.instansi.langkah_rute = rute
     d.instansi.save(update_fields=["langkah_rute"])
