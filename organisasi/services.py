@@ -1,6 +1,7 @@
 """Writes to the organisation. Every rule that guards the org chart lives here."""
 from __future__ import annotations
 
+import copy
 import datetime
 
 from django.contrib.auth import get_user_model
@@ -38,7 +39,8 @@ def instansi_terapkan_preset(*, instansi: Instansi, preset: str) -> Instansi:
         raise ValidationError({"preset": f"Preset '{preset}' tidak dikenal."})
     nilai = PRESETS[preset]
     for field, value in nilai.items():
-        setattr(instansi, field, value)
+        # a copy: editing one Instansi's routes must never change the preset for everyone else
+        setattr(instansi, field, copy.deepcopy(value))
     instansi.preset = preset
     instansi.save(update_fields=[*nilai.keys(), "preset", "updated_at"])
     return instansi

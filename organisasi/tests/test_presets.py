@@ -2,6 +2,7 @@
 (preset, jenjang of the pegawai, kind of PPK) -> allowed or refused, through the real
 ``services.kedudukan_tetapkan``."""
 import datetime
+import copy
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -123,3 +124,17 @@ def test_preset_tidak_dikenal_ditolak_tanpa_perubahan():
     assert "tidak dikenal" in e.value.message_dict["preset"][0]
     instansi.refresh_from_db()
     assert instansi.preset == Preset.BELU
+
+
+@pytest.mark.django_db
+def test_mengubah_rute_satu_instansi_tidak_mengubah_preset():
+    from organisasi.models import Preset
+    from organisasi.presets import PRESETS
+    from organisasi.tests.factories import InstansiFactory
+
+    sebelum = copy.deepcopy(PRESETS[Preset.BELU])
+    instansi = InstansiFactory.dengan_preset(Preset.BELU)
+    instansi.ketua_tim_jenis_jabatan.append("jpt_pratama")
+    next(iter(instansi.langkah_rute.values())).clear()
+
+    assert PRESETS[Preset.BELU] == sebelum
