@@ -40,10 +40,6 @@ def _ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def _services():
-    return services
-
-
 def _pesan_validasi(exc: ValidationError) -> list[str]:
     if hasattr(exc, "message_dict"):
         return [f"{m}" for pesan in exc.message_dict.values() for m in pesan]
@@ -149,7 +145,6 @@ def kotak_masuk_setujui_massal(request: HttpRequest) -> HttpResponse:
     if not ids:
         messages.error(request, _("Pilih sedikitnya satu permohonan untuk disetujui."))
         return redirect("kotak_masuk")
-    services = _services()
     berhasil, gagal = 0, []
     for pid in ids:
         try:
@@ -233,7 +228,6 @@ def permohonan_setujui(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.SetujuiForm(request.POST, permohonan=permohonan)
     if form.is_valid():
         try:
-            services = _services()
             layanan = services.permohonan_jawab_ketersediaan if form.jawab_ketersediaan else services.permohonan_setujui
             layanan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
                     langkah=permohonan.langkah_ke, **form.kwargs_layanan())
@@ -253,47 +247,37 @@ def permohonan_setujui(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def permohonan_tolak(request: HttpRequest, pk: int) -> HttpResponse:
-    permohonan = _permohonan_atau_404(request, pk)
-    form = forms.TolakForm(request.POST)
-    if form.is_valid():
-        try:
-            _services().permohonan_tolak(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
-                                         langkah=permohonan.langkah_ke, alasan=form.cleaned_data["alasan"])
-        except KonflikError:
-            messages.warning(request, PESAN_KONFLIK)
-            return redirect("permohonan_detail", pk=pk)
-        except ValidationError as exc:
-            _terapkan_error(form, exc)
-        else:
-            messages.success(request, _("Permohonan ditolak dengan alasan tertulis."))
-            return redirect("kotak_masuk")
-    konteks = _konteks_permohonan(request, permohonan)
-    konteks["tolak_form"] = form
-    return render(request, "penugasan/permohonan_detail.html", konteks, status=400)
+    return _putuskan_dengan_alasan(request, pk, layanan=services.permohonan_tolak, nama_form="tolak_form",
+                                   pesan_berhasil=_("Permohonan ditolak dengan alasan tertulis."))
 
 
 @login_required
 @require_POST
 def permohonan_kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
+    return _putuskan_dengan_alasan(request, pk, layanan=services.permohonan_kembalikan,
+                                   nama_form="kembalikan_form",
+                                   pesan_berhasil=_("Permohonan dikembalikan kepada pemohon untuk diperbaiki."))
+
+
+def _putuskan_dengan_alasan(request: HttpRequest, pk: int, *, layanan, nama_form: str,
+                            pesan_berhasil: str) -> HttpResponse:
+    """Refuse or return: a decision whose written reason is required (form and service both check)."""
     permohonan = _permohonan_atau_404(request, pk)
-    services = _services()
-    if not hasattr(services, "permohonan_kembalikan"):
-        raise Http404(_("Pengembalian untuk perbaikan belum tersedia."))
     form = forms.TolakForm(request.POST)
     if form.is_valid():
         try:
-            services.permohonan_kembalikan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
-                                           langkah=permohonan.langkah_ke, alasan=form.cleaned_data["alasan"])
+            layanan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
+                    langkah=permohonan.langkah_ke, alasan=form.cleaned_data["alasan"])
         except KonflikError:
             messages.warning(request, PESAN_KONFLIK)
             return redirect("permohonan_detail", pk=pk)
         except ValidationError as exc:
             _terapkan_error(form, exc)
         else:
-            messages.success(request, _("Permohonan dikembalikan kepada pemohon untuk diperbaiki."))
+            messages.success(request, pesan_berhasil)
             return redirect("kotak_masuk")
     konteks = _konteks_permohonan(request, permohonan)
-    konteks["kembalikan_form"] = form
+    konteks[nama_form] = form
     return render(request, "penugasan/permohonan_detail.html", konteks, status=400)
 
 
@@ -305,7 +289,7 @@ def permohonan_perbaiki(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.PerbaikiForm(request.POST, permohonan=permohonan)
     if form.is_valid():
         try:
-            hasil = _services().permohonan_perbaiki(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
+            hasil = services.permohonan_perbaiki(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
                                                     **form.kwargs_layanan())
         except KonflikError:
             messages.warning(request, PESAN_KONFLIK)
@@ -328,7 +312,7 @@ def permohonan_ajukan_ulang(request: HttpRequest, pk: int) -> HttpResponse:
     """Resubmit a revised request: its route starts again at the first decision step."""
     permohonan = _permohonan_atau_404(request, pk)
     try:
-        _services().permohonan_ajukan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request))
+        services.permohonan_ajukan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request))
     except KonflikError:
         messages.warning(request, PESAN_KONFLIK)
     except ValidationError as exc:
@@ -345,7 +329,7 @@ def permohonan_batalkan(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.TolakForm(request.POST)
     if form.is_valid():
         try:
-            _services().permohonan_batalkan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
+            services.permohonan_batalkan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
                                             alasan=form.cleaned_data["alasan"])
         except KonflikError:
             messages.warning(request, PESAN_KONFLIK)
@@ -376,7 +360,7 @@ def permohonan_baru(request: HttpRequest) -> HttpResponse:
     form = forms.PenunjukanForm(request.POST or None, pegawai=pegawai, initial={"rute": request.GET.get("rute")})
     if request.method == "POST" and form.is_valid():
         try:
-            permohonan = _services().permohonan_buat(actor=request.user, ip=_ip(request), **form.kwargs_layanan())
+            permohonan = services.permohonan_buat(actor=request.user, ip=_ip(request), **form.kwargs_layanan())
         except ValidationError as exc:
             _terapkan_error(form, exc)
         else:
@@ -404,7 +388,7 @@ def pengajuan_sukarela(request: HttpRequest) -> HttpResponse:
     form = forms.SukarelaForm(request.POST or None, pegawai=pegawai)
     if request.method == "POST" and form.is_valid():
         try:
-            permohonan = _services().permohonan_buat(actor=request.user, ip=_ip(request), **form.kwargs_layanan())
+            permohonan = services.permohonan_buat(actor=request.user, ip=_ip(request), **form.kwargs_layanan())
         except ValidationError as exc:
             _terapkan_error(form, exc)
         else:
@@ -463,7 +447,7 @@ def penugasan_saya(request: HttpRequest) -> HttpResponse:
 @require_POST
 def penugasan_terima(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        _services().penugasan_terima(penugasan_id=pk, actor=request.user, ip=_ip(request))
+        services.penugasan_terima(penugasan_id=pk, actor=request.user, ip=_ip(request))
     except Penugasan.DoesNotExist:
         raise Http404(_("Penugasan tidak ditemukan."))
     except KonflikError as exc:
@@ -506,7 +490,6 @@ def _boleh_lihat_tim(user, tim: TimKerja) -> bool:
 def _peringatan_tim(tim: TimKerja, anggota: list) -> list[str]:
     """Warnings from the engine's team check (ketua from outside the owning unit, jenjang of the
     ketua below a member, ketua not eligible) plus members already over the workload limit."""
-    services = _services()
     ketua = next((a.pegawai for a in anggota if a.peran == "ketua"), None)
     pegawai = [a.pegawai for a in anggota]
     peringatan: list[str] = []
