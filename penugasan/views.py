@@ -351,6 +351,19 @@ def permohonan_saya(request: HttpRequest) -> HttpResponse:
 # --------------------------------------------------------------------------- permohonan baru
 
 
+def _permohonan_kirim(request: HttpRequest, form, *, pesan_berhasil: str) -> HttpResponse | None:
+    """Create and submit a request from a valid form; None (errors put on the form) when refused."""
+    try:
+        permohonan = services.permohonan_buat(actor=request.user, ip=_ip(request), **form.kwargs_layanan())
+    except ValidationError as exc:
+        _terapkan_error(form, exc)
+        return None
+    messages.success(request, pesan_berhasil)
+    for w in getattr(permohonan, "peringatan", []):
+        messages.warning(request, w)
+    return redirect("permohonan_detail", pk=permohonan.pk)
+
+
 @login_required
 def permohonan_baru(request: HttpRequest) -> HttpResponse:
     """Guided form for a penunjukan request: scope first, then target, content and staff."""
@@ -359,15 +372,9 @@ def permohonan_baru(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai."))
     form = forms.PenunjukanForm(request.POST or None, pegawai=pegawai, initial={"rute": request.GET.get("rute")})
     if request.method == "POST" and form.is_valid():
-        try:
-            permohonan = services.permohonan_buat(actor=request.user, ip=_ip(request), **form.kwargs_layanan())
-        except ValidationError as exc:
-            _terapkan_error(form, exc)
-        else:
-            messages.success(request, _("Permohonan diajukan."))
-            for w in getattr(permohonan, "peringatan", []):
-                messages.warning(request, w)
-            return redirect("permohonan_detail", pk=permohonan.pk)
+        terkirim = _permohonan_kirim(request, form, pesan_berhasil=_("Permohonan diajukan."))
+        if terkirim is not None:
+            return terkirim
     dipilih_ids = [int(i) for i in request.POST.getlist("pegawai_diminta") if i.isdigit()]
     dipilih = list(Pegawai.objects.filter(pk__in=dipilih_ids).select_related("instansi")) if dipilih_ids else []
     beban = selectors.beban_kerja_banyak([p.pk for p in dipilih]) if dipilih else {}
@@ -387,15 +394,9 @@ def pengajuan_sukarela(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai."))
     form = forms.SukarelaForm(request.POST or None, pegawai=pegawai)
     if request.method == "POST" and form.is_valid():
-        try:
-            permohonan = services.permohonan_buat(actor=request.user, ip=_ip(request), **form.kwargs_layanan())
-        except ValidationError as exc:
-            _terapkan_error(form, exc)
-        else:
-            messages.success(request, _("Pengajuan sukarela dikirim."))
-            for w in getattr(permohonan, "peringatan", []):
-                messages.warning(request, w)
-            return redirect("permohonan_detail", pk=permohonan.pk)
+        terkirim = _permohonan_kirim(request, form, pesan_berhasil=_("Pengajuan sukarela dikirim."))
+        if terkirim is not None:
+            return terkirim
     return render(request, "penugasan/sukarela.html", {"form": form, "pegawai": pegawai},
                   status=400 if form.errors else 200)
 
