@@ -212,6 +212,28 @@ def _aksi_preset(preset: str):
     return aksi
 
 
+class RiwayatLewatLayananMixin:
+    """History rows (appointments, placements): a new row is created through its service
+    (``form_baru.panggil_layanan``); an existing row keeps ``field_riwayat`` read-only."""
+
+    form_baru = None
+    field_riwayat: tuple[str, ...] = ()
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.form_baru
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.field_riwayat if obj is not None else ()
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            _salin_hasil(obj, form.panggil_layanan(actor=request.user))
+
+
 @admin.register(Instansi)
 class InstansiAdmin(CakupanAdmin):
     form = InstansiForm
@@ -425,7 +447,7 @@ class PemangkuBaruDiPegawaiInline(_PemangkuBaruInline):
 
 
 @admin.register(PemangkuJabatan)
-class PemangkuJabatanAdmin(CakupanAdmin):
+class PemangkuJabatanAdmin(RiwayatLewatLayananMixin, CakupanAdmin):
     list_display = ("pegawai", "jabatan", "jenis", "mulai", "selesai", "nomor_sk")
     list_filter = ("jenis",)
     search_fields = ("pegawai__nama", "pegawai__nip", "jabatan__nama")
@@ -433,20 +455,9 @@ class PemangkuJabatanAdmin(CakupanAdmin):
     date_hierarchy = "mulai"
     autocomplete_fields = ("jabatan", "pegawai")
 
-    def get_form(self, request, obj=None, **kwargs):
-        if obj is None:
-            kwargs["form"] = PemangkuBaruForm
-        return super().get_form(request, obj, **kwargs)
-
-    def get_readonly_fields(self, request, obj=None):
-        # an appointment is history: only its end date and decree number may be corrected
-        return ("jabatan", "pegawai", "jenis", "mulai") if obj is not None else ()
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
-        else:
-            _salin_hasil(obj, form.panggil_layanan(actor=request.user))
+    form_baru = PemangkuBaruForm
+    # an appointment is history: only its end date and decree number may be corrected
+    field_riwayat = ("jabatan", "pegawai", "jenis", "mulai")
 
 
 # --------------------------------------------------------------------------- placements (Kedudukan)
@@ -503,25 +514,14 @@ class KedudukanBaruDiPegawaiInline(CakupanInline, admin.TabularInline):
 
 
 @admin.register(Kedudukan)
-class KedudukanAdmin(CakupanAdmin):
+class KedudukanAdmin(RiwayatLewatLayananMixin, CakupanAdmin):
     list_display = ("pegawai", "jabatan_ppk", "jabatan_pimpinan", "mulai", "selesai")
     search_fields = ("pegawai__nama", "pegawai__nip", "jabatan_ppk__nama")
     list_select_related = ("pegawai", "jabatan_ppk", "jabatan_pimpinan")
     autocomplete_fields = ("pegawai", "jabatan_ppk", "jabatan_pimpinan")
 
-    def get_form(self, request, obj=None, **kwargs):
-        if obj is None:
-            kwargs["form"] = KedudukanBaruForm
-        return super().get_form(request, obj, **kwargs)
-
-    def get_readonly_fields(self, request, obj=None):
-        return ("pegawai", "jabatan_ppk", "jabatan_pimpinan", "mulai") if obj is not None else ()
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
-        else:
-            _salin_hasil(obj, form.panggil_layanan(actor=request.user))
+    form_baru = KedudukanBaruForm
+    field_riwayat = ("pegawai", "jabatan_ppk", "jabatan_pimpinan", "mulai")
 
 
 # --------------------------------------------------------------------------- Jabatan
