@@ -95,6 +95,13 @@ def muat(konteks: dict) -> dict:
                                          alasan="Pegawai sedang menyelesaikan audit keamanan informasi sampai akhir bulan.")
     skenario("ditolak", "Pendampingan audit aplikasi", ditolak)
 
+    # 5b. returned to the requester for revision (the cross-unit PPK step allows it)
+    def dikembalikan(j):
+        p = lintas_unit(j)
+        return services.permohonan_kembalikan(actor=_penentu(p), permohonan_id=p.pk,
+                                              alasan="Mohon rinci target keluaran per bulan dan durasi yang realistis.")
+    skenario("dikembalikan", "Penyusunan dasbor data statistik sektoral", dikembalikan)
+
     # 6. cancelled by the requester
     def batal(j):
         p = lintas_unit(j)
@@ -133,5 +140,4 @@ def muat(konteks: dict) -> dict:
     return konteks
 
 
-STATUS_DEMO = {StatusPermohonan.DRAF, StatusPermohonan.MENUNGGU_KEPUTUSAN, StatusPermohonan.DISETUJUI,
-               StatusPermohonan.DITOLAK, StatusPermohonan.DIBATALKAN, StatusPermohonan.SELESAI}
+STATUS_DEMO = set(StatusPermohonan)  # every state, so a new state without a demo scenario fails the test

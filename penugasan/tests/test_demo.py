@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 def test_demo_penugasan_semua_status_dan_idempoten():
     konteks = demo.muat(org_demo.muat())
     p = konteks["permohonan"]
-    assert set(p) == {"draf", "menunggu", "disetujui", "tim", "ditolak", "dibatalkan", "selesai", "sukarela",
-                      "lintas_instansi"}
+    assert set(p) == {"draf", "menunggu", "disetujui", "tim", "ditolak", "dikembalikan", "dibatalkan", "selesai",
+                      "sukarela", "lintas_instansi"}
     assert {x.status for x in p.values()} == demo.STATUS_DEMO
     users = konteks["users"]
     assert selectors.menunggu_keputusan(users["ppk"]).filter(pk=p["menunggu"].pk).exists()
