@@ -1,0 +1,172 @@
+"""Decisions at the current step: approve, refuse, return for revision, answer availability."""
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organisasi.models import Pegawai
+from sistemkerja.exceptions import KonflikError
+
+from .. import dokumen, permissions
+from ..models import RUTE_PENUNJUKAN, Keputusan, PermohonanPenugasan, Rute, StatusPermohonan
+from ..selectors import hari_ini
+from ._jejak import _dengan_jejak
+from ._umum import _catat_langkah, _url, _users_tembusan
+from .pemeriksaan import _periksa_pegawai_tugas
+from .penyelesaian import _selesaikan_rute
+from .rute import _beritahu_penentu, _tetapkan_penentu, pastikan_penentu
+
+
+def _pilih_pegawai(permohonan: PermohonanPenugasan, pegawai_ids, tanggal: datetime.date) -> list[Pegawai]:
+    if pegawai_ids:
+        ids = list(dict.fromkeys(int(i) for i in pegawai_ids))
+        pegawai = list(Pegawai.objects.filter(pk__in=ids))
+        if len(pegawai) != len(ids):
+            raise ValidationError({"pegawai": _("Ada pegawai yang tidak ditemukan.")})
+    else:
+        pegawai = list(permohonan.pegawai_diminta.all())
+    if not pegawai:
+        raise ValidationError({"pegawai": _("Pilih pegawai yang ditugaskan sesuai kriteria permohonan.")})
+    _periksa_pegawai_tugas(pegawai=pegawai, unit=permohonan.unit_tujuan, tanggal=max(permohonan.mulai, tanggal),
+                           permohonan=permohonan, field="pegawai")
+    return pegawai
+
+
+def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | None, alasan: str = "",
+              catatan: str = "", pegawai_ids=None) -> PermohonanPenugasan:
+    tanggal = hari_ini()
+    permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
+    if permohonan.status != StatusPermohonan.MENUNGGU_KEPUTUSAN:
+        raise KonflikError(_("Permohonan berstatus '%(status)s'; tidak ada langkah yang menunggu keputusan.")
+                           % {"status": permohonan.get_status_display()})
+    if langkah is not None and langkah != permohonan.langkah_ke:
+        raise KonflikError(_("Langkah %(n)d sudah diputuskan; permohonan kini pada langkah %(kini)d.")
+                           % {"n": langkah + 1, "kini": permohonan.langkah_ke + 1})
+    step = permohonan.langkah_sekarang
+    if keputusan == Keputusan.KEMBALIKAN and not permohonan.boleh_dikembalikan():
+        raise KonflikError(_("Rute ini tidak mengizinkan langkah '%(langkah)s' mengembalikan permohonan untuk "
+                             "diperbaiki; setujui atau tolak dengan alasan.")
+                           % {"langkah": step.get("judul", step["kode"])})
+    if keputusan == Keputusan.SETUJUI and step["aksi"] != "setujui":
+        raise KonflikError(_("Langkah ini menunggu jawaban ketersediaan pegawai, bukan persetujuan."))
+    if keputusan == Keputusan.JAWAB_KETERSEDIAAN and step["aksi"] != "jawab_ketersediaan":
+        raise KonflikError(_("Langkah ini menunggu persetujuan, bukan jawaban ketersediaan."))
+    pejabat = pastikan_penentu(actor=actor, permohonan=permohonan, tanggal=tanggal)
+    alasan, catatan = (alasan or "").strip(), (catatan or "").strip()
+    if keputusan == Keputusan.TOLAK and not alasan:
+        raise ValidationError({"alasan": _("Penolakan wajib disertai alasan.")})
+    if keputusan == Keputusan.KEMBALIKAN and not alasan:
+        raise ValidationError({"alasan": _("Pengembalian wajib disertai alasan: apa yang perlu diperbaiki.")})
+
+    data: dict = {}
+    if keputusan not in (Keputusan.TOLAK, Keputusan.KEMBALIKAN) and (step["aksi"] == "jawab_ketersediaan" or step["peran"] == "ppk_tujuan"):
+        if permohonan.rute in RUTE_PENUNJUKAN:
+            dipilih = _pilih_pegawai(permohonan, pegawai_ids, tanggal)
+            permohonan.pegawai_ditugaskan.set(dipilih)
+            data["pegawai"] = [{"id": p.pk, "nama": p.nama_lengkap, "nip": p.nip} for p in dipilih]
+
+    status_dari = permohonan.status
+    selesai = False
+    if keputusan == Keputusan.TOLAK:
+        permohonan.tolak()
+        permohonan.alasan_penolakan = alasan
+        permohonan.diputuskan_pada = timezone.now()
+        permohonan.jabatan_penentu = None
+    elif keputusan == Keputusan.KEMBALIKAN:
+        permohonan.kembalikan()
+        permohonan.alasan_pengembalian = alasan
+        permohonan.jabatan_penentu = None
+        if permohonan.rute in RUTE_PENUNJUKAN:
+            permohonan.pegawai_ditugaskan.clear()  # chosen again when the route reaches the PPK anew
+    elif permohonan.masih_ada_langkah():
+        permohonan.lanjutkan()
+        penentu_baru = _tetapkan_penentu(permohonan, tanggal)
+    else:
+        permohonan.setujui()
+        permohonan.diputuskan_pada = timezone.now()
+        permohonan.jabatan_penentu = None
+        selesai = True
+    permohonan.save(update_fields=["status", "langkah_ke", "jabatan_penentu", "alasan_penolakan",
+                                   "alasan_pengembalian", "diputuskan_pada", "updated_at"])
+    baris = _catat_langkah(permohonan=permohonan, actor=actor, pejabat=pejabat, kode=step["kode"], peran=step["peran"],
+                           keputusan=keputusan, status_dari=status_dari, alasan=alasan, catatan=catatan, data=data,
+                           tanggal=tanggal, ip=ip)
+
+    permissions.cabut_hak_putuskan(permohonan=permohonan)
+    permissions.beri_hak_lihat(permohonan=permohonan, users=[actor])
+    if keputusan == Keputusan.KEMBALIKAN:
+        # back in the requester's hands: only they may revise and resubmit (services check it)
+        permissions.beri_hak_lihat(permohonan=permohonan, users=[permohonan.pemohon.user, permohonan.dibuat_oleh])
+        dokumen.kirim_notifikasi(
+            penerima=[permohonan.pemohon.user, permohonan.dibuat_oleh],
+            jenis="permohonan_kembalikan",
+            judul=_("Perlu diperbaiki: %(judul)s") % {"judul": permohonan.judul},
+            pesan=_("%(langkah)s oleh %(pejabat)s: permohonan dikembalikan untuk diperbaiki. %(alasan)s: %(isi)s")
+            % {"langkah": step.get("judul", step["kode"]), "pejabat": pejabat.sebutan, "alasan": _("Alasan"),
+               "isi": alasan},
+            url=_url(permohonan), kunci=f"permohonan:{permohonan.pk}:langkah:{baris.urutan}:{keputusan}",
+            objek=permohonan)
+        return permohonan
+    # letters the regulation issues at this point
+    if keputusan in (Keputusan.TOLAK, Keputusan.JAWAB_KETERSEDIAAN) or (
+            selesai and permohonan.rute in (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.PENUNJUKAN_LINTAS_INSTANSI)):
+        dokumen.terbitkan_surat_jawaban(permohonan=permohonan, langkah=baris, actor=actor)
+    elif keputusan == Keputusan.SETUJUI and step["peran"] == "pyb_asal" and not selesai:
+        dokumen.terbitkan_surat_permohonan(permohonan=permohonan, actor=actor)  # PyB forwards to the target PyB
+
+    penerima = [permohonan.pemohon.user, *_users_tembusan(permohonan, tanggal)]
+    dokumen.kirim_notifikasi(
+        penerima=penerima, jenis=f"permohonan_{keputusan}",
+        judul=_("%(keputusan)s: %(judul)s") % {"keputusan": Keputusan(keputusan).label, "judul": permohonan.judul},
+        pesan=_("%(langkah)s oleh %(pejabat)s.%(alasan)s") % {
+            "langkah": step.get("judul", step["kode"]), "pejabat": pejabat.sebutan,
+            "alasan": f" {_('Alasan')}: {alasan}" if alasan else ""},
+        url=_url(permohonan), kunci=f"permohonan:{permohonan.pk}:langkah:{baris.urutan}:{keputusan}",
+        objek=permohonan)
+    if permohonan.status == StatusPermohonan.MENUNGGU_KEPUTUSAN:
+        permissions.beri_hak_putuskan(permohonan=permohonan, user=penentu_baru.pegawai.user)
+        _beritahu_penentu(permohonan, penentu_baru)
+    if selesai:
+        _selesaikan_rute(permohonan=permohonan, actor=actor, langkah=baris)
+    return permohonan
+
+
+@_dengan_jejak("permohonan.setujui")
+def permohonan_setujui(*, actor, ip: str | None = None, permohonan_id: int, langkah: int | None = None,
+                       catatan: str = "", pegawai_ids=None) -> PermohonanPenugasan:
+    """Approve the current step. At the step of the PPK where the staff sit, ``pegawai_ids``
+    chooses the staff (default: those requested by name)."""
+    return _putuskan(actor=actor, ip=ip, permohonan_id=permohonan_id, keputusan=Keputusan.SETUJUI, langkah=langkah,
+                     catatan=catatan, pegawai_ids=pegawai_ids)
+
+
+@_dengan_jejak("permohonan.tolak")
+def permohonan_tolak(*, actor, ip: str | None = None, permohonan_id: int, alasan: str,
+                     langkah: int | None = None) -> PermohonanPenugasan:
+    """Refuse at the current step; the reason is mandatory."""
+    return _putuskan(actor=actor, ip=ip, permohonan_id=permohonan_id, keputusan=Keputusan.TOLAK, langkah=langkah,
+                     alasan=alasan)
+
+
+@_dengan_jejak("permohonan.kembalikan")
+def permohonan_kembalikan(*, actor, ip: str | None = None, permohonan_id: int, alasan: str,
+                          langkah: int | None = None) -> PermohonanPenugasan:
+    """Return the request to the requester for revision at the current step, where the route
+    allows it (step ``boleh_dikembalikan``; else 409); the reason is mandatory. The requester
+    revises (``permohonan_perbaiki``) and resubmits (``permohonan_ajukan``)."""
+    return _putuskan(actor=actor, ip=ip, permohonan_id=permohonan_id, keputusan=Keputusan.KEMBALIKAN,
+                     langkah=langkah, alasan=alasan)
+
+
+@_dengan_jejak("permohonan.jawab_ketersediaan")
+def permohonan_jawab_ketersediaan(*, actor, ip: str | None = None, permohonan_id: int, pegawai_ids,
+                                  langkah: int | None = None, catatan: str = "") -> PermohonanPenugasan:
+    """Answer availability with the list of staff (lintas instansi / lintas PD). "Not
+    available" is a refusal with reason (``permohonan_tolak``)."""
+    if not pegawai_ids:
+        raise ValidationError({"pegawai": _("Sebutkan daftar pegawai yang tersedia.")})
+    return _putuskan(actor=actor, ip=ip, permohonan_id=permohonan_id, keputusan=Keputusan.JAWAB_KETERSEDIAAN,
+                     langkah=langkah, catatan=catatan, pegawai_ids=pegawai_ids)

@@ -1,0 +1,122 @@
+"""Completion: a finished route becomes assignments (and a team), the assignee's receipt, and
+the requester closing an approved request."""
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sistemkerja.exceptions import KonflikError
+
+from .. import dokumen, permissions
+from ..models import (
+    RUTE_SUKARELA,
+    AnggotaTim,
+    Keputusan,
+    LangkahPermohonan,
+    Penugasan,
+    PeranPenugasan,
+    PeranTim,
+    PermohonanPenugasan,
+    StatusPenugasan,
+    StatusPermohonan,
+    TimKerja,
+)
+from ..selectors import hari_ini
+from ._jejak import _dengan_jejak, jejak_catat
+from ._umum import _catat_langkah
+
+
+def _selesaikan_rute(*, permohonan: PermohonanPenugasan, actor, langkah: LangkahPermohonan) -> list[Penugasan]:
+    """A completed route becomes Penugasan rows (and a TimKerja when a team was asked for),
+    then one letter per assignee."""
+    sukarela = permohonan.rute in RUTE_SUKARELA
+    unit = permohonan.unit_tujuan if sukarela else permohonan.unit_asal
+    instansi = permohonan.instansi_tujuan if sukarela else permohonan.instansi_asal
+    pegawai = list(permohonan.pegawai_ditugaskan.order_by("nama"))
+    tim, tim_baru = permohonan.tim, False
+    if tim is None and permohonan.nama_tim:
+        tim = TimKerja.objects.create(instansi=instansi, unit=unit, nama=permohonan.nama_tim, mulai=permohonan.mulai,
+                                      selesai=permohonan.selesai, sifat=permohonan.sifat, dibentuk_oleh=actor)
+        tim_baru = True
+        permohonan.tim = tim
+        permohonan.save(update_fields=["tim", "updated_at"])
+    penugasan: list[Penugasan] = []
+    if tim is not None:
+        ketua = permohonan.ketua_tim
+        anggota = [*([ketua] if ketua and ketua.pk not in {p.pk for p in pegawai} else []), *pegawai]
+        for p in anggota:
+            peran = PeranTim.KETUA if ketua and p.pk == ketua.pk else PeranTim.ANGGOTA
+            if peran == PeranTim.KETUA:
+                AnggotaTim.objects.filter(tim=tim, peran=PeranTim.KETUA).exclude(pegawai=p).update(
+                    peran=PeranTim.ANGGOTA)
+            AnggotaTim.objects.update_or_create(tim=tim, pegawai=p, defaults={
+                "peran": peran, "uraian_tugas": permohonan.uraian_tugas, "sasaran": permohonan.hasil_diharapkan})
+            penugasan.append(Penugasan(
+                pegawai=p, permohonan=permohonan, instansi=instansi, unit=unit, tim=tim,
+                peran=PeranPenugasan.KETUA if peran == PeranTim.KETUA else PeranPenugasan.ANGGOTA,
+                uraian_tugas=permohonan.uraian_tugas, mulai=permohonan.mulai, selesai=permohonan.selesai,
+                sifat=permohonan.sifat))
+    else:
+        peran_lain = permohonan.peran_penugasan
+        for p in pegawai:
+            penugasan.append(Penugasan(
+                pegawai=p, permohonan=permohonan, instansi=instansi, unit=unit,
+                peran=PeranPenugasan.LAINNYA if peran_lain else PeranPenugasan.INDIVIDU, peran_lain=peran_lain,
+                uraian_tugas=permohonan.uraian_tugas, mulai=permohonan.mulai, selesai=permohonan.selesai,
+                sifat=permohonan.sifat))
+    for obj in penugasan:
+        obj.save()
+        jejak_catat(actor=actor, objek=obj, aksi="penugasan.buat", diizinkan=True, status_ke=obj.status)
+    users = [obj.pegawai.user for obj in penugasan]
+    permissions.beri_hak_lihat(permohonan=permohonan, users=users)
+    if tim_baru:
+        dokumen.terbitkan_keputusan_tim(tim=tim, actor=actor)
+    for obj in penugasan:
+        dokumen.terbitkan_surat_penugasan(penugasan=obj, actor=actor)
+    dokumen.kirim_notifikasi(
+        penerima=users, jenis="penugasan_baru", judul=_("Surat penugasan: %(judul)s") % {"judul": permohonan.judul},
+        pesan=_("Anda ditugaskan %(mulai)s s.d. %(selesai)s.") % {"mulai": permohonan.mulai, "selesai": permohonan.selesai},
+        url="/penugasan/saya/", kunci=f"permohonan:{permohonan.pk}:penugasan", objek=permohonan)
+    return penugasan
+
+
+@_dengan_jejak("penugasan.terima", model=Penugasan, kunci="penugasan_id")
+def penugasan_terima(*, actor, ip: str | None = None, penugasan_id: int) -> Penugasan:
+    """The assignee acknowledges receipt of the assignment letter."""
+    penugasan = Penugasan.objects.select_for_update().get(pk=penugasan_id)
+    if penugasan.pegawai.user_id != actor.pk:
+        raise PermissionDenied(_("Hanya pegawai yang ditugaskan yang dapat menyatakan menerima penugasan."))
+    if penugasan.diterima_pada is not None:
+        raise KonflikError(_("Penugasan sudah dinyatakan diterima."))
+    if penugasan.status != StatusPenugasan.AKTIF:
+        raise KonflikError(_("Penugasan tidak aktif."))
+    penugasan.diterima_pada = timezone.now()
+    penugasan.save(update_fields=["diterima_pada", "updated_at"])
+    jejak_catat(actor=actor, objek=penugasan, aksi="penugasan.terima", diizinkan=True, status_dari=penugasan.status,
+                status_ke=penugasan.status, ip=ip)
+    return penugasan
+
+
+@_dengan_jejak("permohonan.selesaikan")
+def permohonan_selesaikan(*, actor, ip: str | None = None, permohonan_id: int, catatan: str = "") -> PermohonanPenugasan:
+    """The requester closes an approved request when the work is done: its active assignments
+    become ``selesai`` (they stop counting towards workload)."""
+    tanggal = hari_ini()
+    permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
+    pegawai = getattr(actor, "pegawai", None)
+    if permohonan.dibuat_oleh_id != actor.pk and (pegawai is None or permohonan.pemohon_id != pegawai.pk):
+        raise PermissionDenied(_("Hanya pemohon yang dapat menyatakan penugasan selesai."))
+    if permohonan.status != StatusPermohonan.DISETUJUI:
+        raise KonflikError(_("Hanya permohonan yang disetujui yang dapat dinyatakan selesai."))
+    status_dari = permohonan.status
+    permohonan.selesaikan()
+    permohonan.save(update_fields=["status", "updated_at"])
+    for tugas in Penugasan.objects.select_for_update().filter(permohonan=permohonan, status=StatusPenugasan.AKTIF):
+        tugas.status = StatusPenugasan.SELESAI
+        tugas.save(update_fields=["status", "updated_at"])
+        jejak_catat(actor=actor, objek=tugas, aksi="penugasan.selesai", diizinkan=True,
+                    status_dari=StatusPenugasan.AKTIF, status_ke=tugas.status, ip=ip)
+    _catat_langkah(permohonan=permohonan, actor=actor, pejabat=None, kode="penyelesaian", peran="pemohon",
+                   keputusan=Keputusan.SETUJUI, status_dari=status_dari, catatan=catatan, tanggal=tanggal, ip=ip)
+    return permohonan
