@@ -62,6 +62,22 @@ class Ttd:
         return self.pejabat.pegawai if self.pejabat is not None else None
 
 
+_AWALAN_TIM = re.compile(r"^\s*tim(?:\s+kerja)?\s+", re.IGNORECASE)
+
+
+def tentang_tim_kerja(*, nama_tim: str, lingkup: str, daerah: str) -> str:
+    """"Tim Kerja <name> di Lingkungan <scope> <region>", each part once: a team named "Tim X"
+    or "Tim Kerja X" is not called "Tim Kerja Tim X", and the region is not appended to a scope
+    that already names it ("Pemerintah Kabupaten Alfa", "Dinas Kesehatan Kota Beta")."""
+    nama = " ".join(nama_tim.split())
+    tanpa_awalan = _AWALAN_TIM.sub("", nama, count=1)
+    nama = tanpa_awalan or nama
+    lingkup, daerah = " ".join((lingkup or "").split()), " ".join((daerah or "").split())
+    if daerah and daerah.lower() not in lingkup.lower():
+        lingkup = f"{lingkup} {daerah}".strip()
+    return _("Tim Kerja %(t)s di Lingkungan %(lingkup)s") % {"t": nama, "lingkup": lingkup}
+
+
 def nama_jabatan_pegawai(pegawai: Pegawai, tanggal: datetime.date | None = None) -> tuple[str, str, Jabatan | None]:
     """(jabatan name, unit name, Jabatan) of the pegawai's definitive position on the date."""
     jabatan = org.jabatan_definitif_pegawai(pegawai=pegawai, tanggal=tanggal)

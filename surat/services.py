@@ -344,7 +344,7 @@ def rancangan_surat_permohonan(*, permohonan, langkah=None, jabatan_penentu=None
         "durasi": _("%(n)d hari, %(sifat)s") % {"n": (permohonan.selesai - permohonan.mulai).days + 1,
                                                 "sifat": permohonan.get_sifat_display()},
         "pegawai_diminta": [k.pegawai_baris(p, tanggal) for p in permohonan.pegawai_diminta.order_by("nama")],
-        "peran": permohonan.peran_penugasan or (permohonan.nama_tim and _("Tim %(t)s") % {"t": permohonan.nama_tim}),
+        "peran": permohonan.peran_penugasan or (permohonan.nama_tim and sebutan_peran_tim(_("Tim"), permohonan.nama_tim)),
     }
     penentu = _pejabat(jabatan_penentu, tanggal)
     pihak = [permohonan.pemohon, *(permohonan.pegawai_diminta.all()), *([penentu.pegawai] if penentu else [])]
@@ -435,7 +435,7 @@ def _peran_pegawai(penugasan) -> list[str]:
             else:
                 peran.append(_("Pelaksana %(j)s") % {"j": jabatan} if jabatan else _("Penugasan individu"))
         elif p.peran == PeranPenugasan.PENANGGUNG_JAWAB and p.tim_id:
-            peran.append(_("Penanggung Jawab Tim %(t)s") % {"t": p.tim.nama})
+            peran.append(sebutan_peran_tim(_("Penanggung Jawab Tim"), p.tim.nama))
         elif p.pk is None and not p.tim_id and p.tim is not None and p.peran in (PeranPenugasan.KETUA,
                                                                                  PeranPenugasan.ANGGOTA):
             peran.append(sebutan_peran_tim(str(p.get_peran_display()), p.tim.nama))  # draft: team formed on approval
@@ -594,7 +594,7 @@ def rancangan_keputusan_tim(*, tim, anggota: list | None = None) -> RancanganSur
     pd = pd_ttd or pd_tim
     nama_lingkup = pd_tim.nama if not lintas_pd else instansi.nama
     daerah = instansi.nama_daerah
-    tentang = _("Tim Kerja %(t)s di Lingkungan %(pd)s %(daerah)s") % {"t": tim.nama, "pd": nama_lingkup, "daerah": daerah}
+    tentang = k.tentang_tim_kerja(nama_tim=tim.nama, lingkup=nama_lingkup, daerah=daerah)
     dasar_hukum = instansi.dasar_hukum or _("ketentuan sistem kerja di lingkungan %(i)s") % {"i": instansi.nama}
     konteks = {
         "penetap": penetap,
