@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from organisasi.models import Instansi, Pegawai, PerangkatDaerah
+from organisasi.models import Instansi, Jabatan, Pegawai, PerangkatDaerah
 
 
 class JenisDokumen(models.TextChoices):
@@ -100,6 +100,10 @@ class Surat(models.Model):
     )
     penandatangan_pegawai = models.ForeignKey(Pegawai, verbose_name=_("pegawai penandatangan"), null=True,
                                               blank=True, on_delete=models.SET_NULL, related_name="surat_ditandatangani")
+    jabatan_penandatangan = models.ForeignKey(
+        Jabatan, verbose_name=_("jabatan penandatangan"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text=_("hak mencabut surat mengikuti jabatan ini (pemangku atau Plt./Plh. hari ini)"),
+    )
     tembusan = models.JSONField(_("tembusan"), default=list, blank=True)
     konteks = models.JSONField(_("isi surat"), default=dict, blank=True, encoder=DjangoJSONEncoder)
     pihak = models.ManyToManyField(Pegawai, verbose_name=_("pihak terkait"), blank=True, related_name="surat_terkait",

@@ -27,10 +27,12 @@ from organisasi import selectors as org
 from organisasi.models import Instansi, JenisJabatan, JenisSurat, Pegawai, Penandatangan, PerangkatDaerah
 from organisasi.selectors import Pejabat
 from penugasan.models import (
+    STATUS_TERBUKA,
     Keputusan,
     LangkahPermohonan,
     Penugasan,
     PeranPenugasan,
+    PermohonanPenugasan,
     Rute,
     StatusPenugasan,
     sebutan_peran_tim,
@@ -166,6 +168,7 @@ def surat_terbitkan(
         nomor=nomor, tahun=tanggal.year, tanggal=tanggal, perihal=perihal.strip()[:300],
         penandatangan_nama=ttd["nama"], penandatangan_nip=ttd["nip"], penandatangan_pangkat=ttd["pangkat"],
         penandatangan_jabatan=ttd["jabatan"], penandatangan_pegawai_id=ttd.get("pegawai_id"),
+        jabatan_penandatangan=penandatangan.jabatan if isinstance(penandatangan, Pejabat) else None,
         tembusan=[t.strip() for t in tembusan], konteks=isi,
         sumber_content_type=ContentType.objects.get_for_model(sumber) if sumber is not None else None,
         sumber_object_id=sumber.pk if sumber is not None else None,
@@ -214,14 +217,40 @@ def surat_render(*, surat_id: int) -> Surat:
 
 
 def boleh_mencabut(*, actor, surat: Surat) -> bool:
+    """Revocation follows the signer's post, not the button that issued the letter:
+
+    * administrators (``surat.cabut_surat``);
+    * whoever exercises the signer's post today: its holder, or the Plt./Plh. acting for it
+      (a former holder no longer may; a vacant post passes to the post above it);
+    * a letter signed by a person without a post (a staff member's own request letter): that
+      person, only until an official has decided on the request it carries.
+    """
     if not getattr(actor, "is_authenticated", False):
         return False
     if actor.is_superuser or actor.has_perm("surat.cabut_surat"):
         return True
-    if surat.diterbitkan_oleh_id and surat.diterbitkan_oleh_id == actor.pk:
-        return True
     pegawai = getattr(actor, "pegawai", None)
-    return bool(pegawai and surat.penandatangan_pegawai_id == pegawai.pk)
+    if pegawai is None:
+        return False
+    if surat.jabatan_penandatangan_id:
+        pejabat = org.pejabat_berwenang(jabatan=surat.jabatan_penandatangan)
+        return pejabat is not None and pejabat.pegawai.pk == pegawai.pk
+    if surat.penandatangan_pegawai_id != pegawai.pk:
+        return False
+    return not _sudah_diputuskan_setelah(surat)
+
+
+def _sudah_diputuskan_setelah(surat: Surat) -> bool:
+    """Whether an official decided on the request a letter belongs to after it was issued."""
+    permohonan = surat.sumber if isinstance(surat.sumber, PermohonanPenugasan) else None
+    if permohonan is None and isinstance(surat.sumber, LangkahPermohonan):
+        permohonan = surat.sumber.permohonan
+    if permohonan is None:
+        return False
+    if permohonan.status not in STATUS_TERBUKA:
+        return True
+    return permohonan.riwayat.filter(waktu__gte=surat.created_at).exclude(
+        keputusan__in=(Keputusan.AJUKAN, Keputusan.PERBAIKI)).exists()
 
 
 def surat_cabut(*, surat_id: int, actor, alasan: str, ip: str | None = None) -> Surat:
