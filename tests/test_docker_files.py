@@ -114,6 +114,7 @@ def production_env(**extra: str) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow
 def test_collectstatic_as_in_the_docker_build(tmp_path):
     """The Dockerfile's collectstatic step (manifest storage fails on a missing referenced file)."""
     result = subprocess.run(

@@ -55,6 +55,7 @@ def test_missing_redis_url_gives_a_reason(monkeypatch):
 
 
 
+@pytest.mark.slow
 def test_required_integration_turns_the_skip_into_a_failure():
     """CI sets SISTEMKERJA_REQUIRE_INTEGRATION=1: a missing service fails instead of skipping."""
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}

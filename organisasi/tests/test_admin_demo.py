@@ -42,6 +42,7 @@ def _jalankan():
     return out.getvalue()
 
 
+@pytest.mark.slow
 def test_muat_demo_dua_kali_tanpa_duplikat_lengkap_dan_akun_bisa_masuk(client):
     # loading takes a while, so one test runs it twice and checks everything
     keluaran = _jalankan()

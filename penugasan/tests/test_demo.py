@@ -8,6 +8,7 @@ from penugasan.models import PermohonanPenugasan
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_demo_penugasan_semua_status_dan_idempoten():
     konteks = demo.muat(org_demo.muat())
     p = konteks["permohonan"]

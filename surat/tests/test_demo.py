@@ -8,6 +8,7 @@ from surat.tests.helpers import pdf_teks_rapat
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_muat_demo_menerbitkan_surat_berpdf_dan_idempoten(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("muat_demo", stdout=open("/dev/null", "w"))
