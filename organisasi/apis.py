@@ -14,6 +14,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from inti import waktu
+
 from . import permissions, selectors
 from .models import Kompetensi, PerangkatDaerah, UnitOrganisasi
 
@@ -71,7 +73,7 @@ class UnitPohonApi(APIView):
 def _tanggal(request) -> datetime.date:
     nilai = request.query_params.get("tanggal")
     if not nilai:
-        return datetime.date.today()
+        return waktu.hari_ini()
     try:
         return datetime.date.fromisoformat(nilai)
     except ValueError:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
+from inti import waktu
+
 
 @dataclass(frozen=True)
 class NIP:
@@ -36,14 +38,14 @@ def parse_nip(value: str) -> NIP:
     except ValueError:
         raise ValidationError("Tanggal lahir pada NIP (digit 1–8: %(t)s) bukan tanggal yang valid.",
                               code="nip_tanggal_lahir", params={"t": nip[0:8]}) from None
-    if lahir.year < 1940 or lahir > datetime.date.today():
+    if lahir.year < 1940 or lahir > waktu.hari_ini():
         raise ValidationError("Tanggal lahir pada NIP (digit 1–8: %(t)s) di luar rentang yang mungkin.",
                               code="nip_tanggal_lahir", params={"t": nip[0:8]})
     tahun, bulan = int(nip[8:12]), int(nip[12:14])
     if not 1 <= bulan <= 12:
         raise ValidationError("Bulan pengangkatan pada NIP (digit 13–14: %(b)s) harus 01–12.",
                               code="nip_bulan_pengangkatan", params={"b": nip[12:14]})
-    if tahun < lahir.year + 15 or tahun > datetime.date.today().year + 1:
+    if tahun < lahir.year + 15 or tahun > waktu.hari_ini().year + 1:
         raise ValidationError(
             "Tahun pengangkatan pada NIP (digit 9–12: %(t)s) tidak sesuai dengan tahun lahir %(l)d.",
             code="nip_tahun_pengangkatan", params={"t": nip[8:12], "l": lahir.year})

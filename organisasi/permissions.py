@@ -25,6 +25,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 
+from inti import waktu
+
 from .models import (
     Instansi,
     Jabatan,
@@ -207,7 +209,7 @@ def pegawai_dalam_cakupan(pds: QuerySet[PerangkatDaerah], instansi: QuerySet[Ins
     """Pegawai whose current definitive position is in one of the PDs, plus pegawai of the
     same Instansi without any current definitive position (new hires waiting for a position).
     With ``instansi``: every pegawai of those Instansi as well."""
-    tanggal = tanggal or datetime.date.today()
+    tanggal = tanggal or waktu.hari_ini()
     definitif = PemangkuJabatan.objects.filter(aktif_pada(tanggal), jenis=JenisPemangku.DEFINITIF)
     di_pd = definitif.filter(jabatan__unit__perangkat_daerah__in=pds.values("pk")).values("pegawai_id")
     belum_ditempatkan = Q(instansi__in=pds.values("instansi_id")) & ~Q(pk__in=definitif.values("pegawai_id"))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 
+from inti import waktu
+
 from .models import (
     Instansi,
     Jabatan,
@@ -45,7 +47,7 @@ def _aktif_pada(tanggal: datetime.date, prefix: str = "") -> Q:
 
 
 def _hari_ini(tanggal: datetime.date | None) -> datetime.date:
-    return tanggal or datetime.date.today()
+    return tanggal or waktu.hari_ini()
 
 
 def pejabat_pada(*, jabatan: Jabatan, tanggal: datetime.date | None = None) -> Pejabat | None:

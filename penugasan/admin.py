@@ -1,25 +1,10 @@
 """Django admin for assignments: read-only. Every change goes through ``penugasan.services``
-(the state machine, permissions and audit); the audit trail can be neither edited nor deleted."""
+(the state machine, permissions and audit). The audit trail's admin is ``inti.admin``."""
 from django.contrib import admin
 
-from .models import AnggotaTim, JejakAudit, LangkahPermohonan, Penugasan, PermohonanPenugasan, TimKerja
+from inti.admin import HanyaBacaMixin
 
-
-class HanyaBacaMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_readonly_fields(self, request, obj=None):
-        if getattr(self, "fields", None):
-            return self.fields
-        opts = self.model._meta
-        return [f.name for f in [*opts.concrete_fields, *opts.many_to_many] if f.editable and f.name != "id"]
+from .models import AnggotaTim, LangkahPermohonan, Penugasan, PermohonanPenugasan, TimKerja
 
 
 class LangkahInline(HanyaBacaMixin, admin.TabularInline):
@@ -63,12 +48,3 @@ class TimKerjaAdmin(HanyaBacaMixin, admin.ModelAdmin):
     list_filter = ["status", "sifat", "instansi"]
     search_fields = ["nama"]
     inlines = [AnggotaInline]
-
-
-@admin.register(JejakAudit)
-class JejakAuditAdmin(HanyaBacaMixin, admin.ModelAdmin):
-    list_display = ["waktu", "nama_actor", "atas_nama", "aksi", "objek_repr", "status_dari", "status_ke",
-                    "diizinkan", "ip"]
-    list_filter = ["diizinkan", "aksi", "objek_tipe"]
-    search_fields = ["nama_actor", "objek_repr", "alasan", "objek_id"]
-    date_hierarchy = "waktu"

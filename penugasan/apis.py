@@ -1,6 +1,6 @@
 """REST API of the assignment workflow: one APIView per operation, nested Input/Output
 serializers, services for writes and selectors for reads. Errors are mapped by
-``sistemkerja.api.exception_handler`` (400/403/404/409, Bahasa Indonesia)."""
+``inti.api.exception_handler`` (400/403/404/409, Bahasa Indonesia)."""
 from __future__ import annotations
 
 from django_filters.rest_framework import DjangoFilterBackend
@@ -11,6 +11,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from inti.jejak import jejak_tolak
+from inti.models import AksiAudit
 from organisasi.models import Instansi, Jabatan, Kompetensi, Pegawai, UnitOrganisasi
 
 from . import permissions, selectors, services
@@ -135,11 +137,11 @@ def _detail(request, permohonan: PermohonanPenugasan, *, http_status=status.HTTP
     return Response(PermohonanDetailOutput(obj).data, status=http_status)
 
 
-def _ambil_terlihat(request, pk: int, aksi: str) -> None:
+def _ambil_terlihat(request, pk: int, aksi: AksiAudit) -> None:
     """404 (and a refused audit row) when the user may not even see the request."""
     if not selectors.permohonan_terlihat(request.user).filter(pk=pk).exists():
-        services.jejak_tolak(actor=request.user, model=PermohonanPenugasan, objek_id=pk, aksi=aksi,
-                             alasan="Permohonan tidak ditemukan atau tidak dapat diakses.", ip=_ip(request))
+        jejak_tolak(actor=request.user, model=PermohonanPenugasan, objek_id=pk, aksi=aksi,
+                    alasan="Permohonan tidak ditemukan atau tidak dapat diakses.", ip=_ip(request))
         raise NotFound("Permohonan tidak ditemukan.")
 
 
@@ -199,7 +201,7 @@ class PermohonanAjukanApi(APIView):
 class PermohonanAjukanDrafApi(APIView):
     @extend_schema(request=None, responses=PermohonanDetailOutput, operation_id="permohonan_ajukan_draf")
     def post(self, request, pk: int):
-        _ambil_terlihat(request, pk, "permohonan.ajukan")
+        _ambil_terlihat(request, pk, AksiAudit.PERMOHONAN_AJUKAN)
         return _detail(request, services.permohonan_ajukan(actor=request.user, ip=_ip(request), permohonan_id=pk))
 
 
@@ -219,7 +221,7 @@ class PermohonanSetujuiApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_setujui")
     def post(self, request, pk: int):
-        _ambil_terlihat(request, pk, "permohonan.setujui")
+        _ambil_terlihat(request, pk, AksiAudit.PERMOHONAN_SETUJUI)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         pegawai = s.validated_data.get("pegawai")
@@ -240,7 +242,7 @@ class PermohonanTolakApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_tolak")
     def post(self, request, pk: int):
-        _ambil_terlihat(request, pk, "permohonan.tolak")
+        _ambil_terlihat(request, pk, AksiAudit.PERMOHONAN_TOLAK)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         permohonan = services.permohonan_tolak(actor=request.user, ip=_ip(request), permohonan_id=pk,
@@ -262,7 +264,7 @@ class PermohonanKembalikanApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_kembalikan")
     def post(self, request, pk: int):
-        _ambil_terlihat(request, pk, "permohonan.kembalikan")
+        _ambil_terlihat(request, pk, AksiAudit.PERMOHONAN_KEMBALIKAN)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         permohonan = services.permohonan_kembalikan(actor=request.user, ip=_ip(request), permohonan_id=pk,
@@ -304,7 +306,7 @@ class PermohonanPerbaikiApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_perbaiki")
     def post(self, request, pk: int):
-        _ambil_terlihat(request, pk, "permohonan.perbaiki")
+        _ambil_terlihat(request, pk, AksiAudit.PERMOHONAN_PERBAIKI)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         permohonan = services.permohonan_perbaiki(actor=request.user, ip=_ip(request), permohonan_id=pk,
@@ -326,7 +328,7 @@ class PermohonanJawabKetersediaanApi(APIView):
     @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput,
                    operation_id="permohonan_jawab_ketersediaan")
     def post(self, request, pk: int):
-        _ambil_terlihat(request, pk, "permohonan.jawab_ketersediaan")
+        _ambil_terlihat(request, pk, AksiAudit.PERMOHONAN_JAWAB_KETERSEDIAAN)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         permohonan = services.permohonan_jawab_ketersediaan(
@@ -344,7 +346,7 @@ class PermohonanBatalkanApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_batalkan")
     def post(self, request, pk: int):
-        _ambil_terlihat(request, pk, "permohonan.batalkan")
+        _ambil_terlihat(request, pk, AksiAudit.PERMOHONAN_BATALKAN)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         permohonan = services.permohonan_batalkan(actor=request.user, ip=_ip(request), permohonan_id=pk,
@@ -539,8 +541,8 @@ class PenugasanTerimaApi(APIView):
     @extend_schema(request=None, responses=PenugasanOutput, operation_id="penugasan_terima")
     def post(self, request, pk: int):
         if not selectors.penugasan_terlihat(request.user).filter(pk=pk).exists():
-            services.jejak_tolak(actor=request.user, model=Penugasan, objek_id=pk, aksi="penugasan.terima",
-                                 alasan="Penugasan tidak ditemukan atau tidak dapat diakses.", ip=_ip(request))
+            jejak_tolak(actor=request.user, model=Penugasan, objek_id=pk, aksi=AksiAudit.PENUGASAN_TERIMA,
+                        alasan="Penugasan tidak ditemukan atau tidak dapat diakses.", ip=_ip(request))
             raise NotFound("Penugasan tidak ditemukan.")
         penugasan = services.penugasan_terima(actor=request.user, ip=_ip(request), penugasan_id=pk)
         return Response(PenugasanOutput(selectors.penugasan_saya(request.user).get(pk=penugasan.pk)).data)

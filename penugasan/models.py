@@ -1,28 +1,28 @@
 """Assignment of JF and Pelaksana (DOMAIN.md §2): requests that walk a route of steps,
-the steps decided, the resulting assignments and teams, and an append-only audit trail.
+the steps decided (append-only), the resulting assignments and teams. The audit trail is
+``inti.JejakAudit``.
 
 One generic state machine serves every route and every region: the route is an ordered list
 of steps copied from ``Instansi.langkah_rute`` when the request is submitted, and
 ``langkah_ke`` points at the step awaiting a decision. Transition methods change the state
-only; the services in ``services.py`` lock, check, log and trigger side effects.
+only; the services in ``services/`` lock, check, log and trigger side effects.
 """
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from inti.models import AppendOnlyModel, TimestampedModel
 from organisasi.models import (
     Instansi,
     Jabatan,
     JenisPemangku,
     Kompetensi,
     Pegawai,
-    TimestampedModel,
     UnitOrganisasi,
 )
 
@@ -323,31 +323,6 @@ class PermohonanPenugasanGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(PermohonanPenugasan, on_delete=models.CASCADE)
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionDenied(_("Riwayat tidak dapat diubah."))
-
-    def delete(self):
-        raise PermissionDenied(_("Riwayat tidak dapat dihapus."))
-
-
-class AppendOnlyModel(models.Model):
-    """Rows are written once and never changed or deleted through the application."""
-
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionDenied(_("Riwayat tidak dapat diubah."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied(_("Riwayat tidak dapat dihapus."))
-
-
 class LangkahPermohonan(AppendOnlyModel):
     """One decided step (including submission and cancellation) of a request."""
 
@@ -460,37 +435,3 @@ class Penugasan(TimestampedModel):
         if self.tim_id and self.peran in (PeranPenugasan.KETUA, PeranPenugasan.ANGGOTA):
             return sebutan_peran_tim(self.get_peran_display(), self.tim.nama)
         return self.get_peran_display()
-
-
-# --------------------------------------------------------------------------- audit
-
-
-class JejakAudit(AppendOnlyModel):
-    """Append-only audit trail: every transition and every refused attempt."""
-
-    waktu = models.DateTimeField(_("waktu (UTC)"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("pengguna"), null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="+")
-    nama_actor = models.CharField(_("nama pengguna"), max_length=250, blank=True)
-    atas_nama = models.CharField(_("bertindak untuk"), max_length=250, blank=True,
-                                 help_text=_("jabatan yang dipangku/dijabat Plt./Plh. saat bertindak"))
-    sebagai = models.CharField(_("sebagai"), max_length=10, blank=True)
-    objek_tipe = models.CharField(_("jenis objek"), max_length=60)
-    objek_id = models.CharField(_("id objek"), max_length=40, blank=True)
-    objek_repr = models.CharField(_("objek"), max_length=250, blank=True)
-    aksi = models.CharField(_("aksi"), max_length=60)
-    status_dari = models.CharField(_("status semula"), max_length=30, blank=True)
-    status_ke = models.CharField(_("status menjadi"), max_length=30, blank=True)
-    alasan = models.TextField(_("alasan/keterangan"), blank=True)
-    ip = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
-    diizinkan = models.BooleanField(_("diizinkan"))
-
-    class Meta:
-        verbose_name = _("jejak audit")
-        verbose_name_plural = _("jejak audit")
-        ordering = ["-waktu", "-id"]
-        indexes = [models.Index(fields=["objek_tipe", "objek_id"], name="jejak_objek_idx")]
-
-    def __str__(self) -> str:
-        hasil = "diizinkan" if self.diizinkan else "ditolak"
-        return f"{self.waktu:%Y-%m-%d %H:%M:%S} {self.nama_actor} {self.aksi} {self.objek_repr} ({hasil})"

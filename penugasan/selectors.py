@@ -8,6 +8,7 @@ import datetime
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from inti import waktu
 from organisasi.models import STRUKTURAL, JenisPemangku, Pegawai, PemangkuJabatan
 
 from . import permissions
@@ -27,10 +28,6 @@ _RELASI_PERMOHONAN = (
 )
 
 
-def hari_ini() -> datetime.date:
-    return timezone.localdate()
-
-
 def _aktif_pada(tanggal: datetime.date) -> Q:
     return Q(mulai__lte=tanggal) & (Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
 
@@ -42,7 +39,7 @@ def jabatan_efektif(user, tanggal: datetime.date | None = None) -> QuerySet:
     which overrides the definitive holder; so an absent definitive holder replaced by a Plt
     does not see that position's decisions.
     """
-    tanggal = tanggal or hari_ini()
+    tanggal = tanggal or waktu.hari_ini()
     aktif = PemangkuJabatan.objects.filter(_aktif_pada(tanggal))
     ada_plh = Exists(aktif.filter(jabatan_id=OuterRef("jabatan_id"), jenis=JenisPemangku.PLH))
     ada_pengganti = Exists(aktif.filter(jabatan_id=OuterRef("jabatan_id"),
@@ -136,7 +133,7 @@ def anggota_tim(*, tim: TimKerja) -> QuerySet[AnggotaTim]:
 def beban_kerja(pegawai: Pegawai, tanggal: datetime.date | None = None) -> dict:
     """Active individual assignments and active teams of a pegawai against the Instansi limit
     (two queries)."""
-    tanggal = tanggal or hari_ini()
+    tanggal = tanggal or waktu.hari_ini()
     individu = Penugasan.objects.filter(pegawai=pegawai, status=StatusPenugasan.AKTIF, tim__isnull=True,
                                         selesai__gte=tanggal).count()
     tim = AnggotaTim.objects.filter(pegawai=pegawai, tim__status=StatusTim.AKTIF,
@@ -149,7 +146,7 @@ def beban_kerja(pegawai: Pegawai, tanggal: datetime.date | None = None) -> dict:
 
 def beban_kerja_banyak(pegawai_ids, tanggal: datetime.date | None = None) -> dict[int, int]:
     """{pegawai_id: active individual assignments + active teams} for many pegawai (two queries)."""
-    tanggal = tanggal or hari_ini()
+    tanggal = tanggal or waktu.hari_ini()
     hasil = dict.fromkeys(pegawai_ids, 0)
     for r in (Penugasan.objects.filter(pegawai_id__in=hasil, status=StatusPenugasan.AKTIF, tim__isnull=True,
                                        selesai__gte=tanggal).values("pegawai_id").annotate(n=Count("id"))):

@@ -20,10 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inti.exceptions import KonflikError
 from notifikasi import selectors as notifikasi_selectors
 from organisasi import selectors as org_selectors
 from organisasi.models import Pegawai, UnitOrganisasi
-from sistemkerja.exceptions import KonflikError
 
 from . import forms, selectors, services
 from .models import STATUS_TERBUKA, PermohonanPenugasan, Penugasan, Rute, StatusPermohonan, TimKerja

@@ -20,3 +20,9 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# HTML error pages: one mapping for every app (inti.galat)
+handler400 = "inti.galat.halaman_400"
+handler403 = "inti.galat.halaman_403"
+handler404 = "inti.galat.halaman_404"
+handler500 = "inti.galat.halaman_500"

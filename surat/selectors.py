@@ -9,8 +9,9 @@ from typing import IO
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from inti import waktu
 
 from .models import StatusSurat, Surat
 
@@ -184,7 +185,7 @@ def surat_draf_untuk_permohonan(*, permohonan, user) -> list[DrafSurat]:
     if permohonan.status != StatusPermohonan.MENUNGGU_KEPUTUSAN or permohonan.langkah_sekarang is None:
         return []
     step = permohonan.langkah_sekarang
-    tanggal = timezone.localdate()
+    tanggal = waktu.hari_ini()
     keputusan = Keputusan.JAWAB_KETERSEDIAAN if step["aksi"] == "jawab_ketersediaan" else Keputusan.SETUJUI
     selesai = not permohonan.masih_ada_langkah()
     pejabat = (org.pejabat_berwenang(jabatan=permohonan.jabatan_penentu, tanggal=tanggal)

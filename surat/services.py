@@ -23,6 +23,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti import waktu
+from inti.exceptions import KonflikError
+from inti.jejak import jejak_catat, jejak_tolak
+from inti.models import AksiAudit
 from organisasi import selectors as org
 from organisasi.models import Instansi, JenisJabatan, JenisSurat, Pegawai, Penandatangan, PerangkatDaerah
 from organisasi.selectors import Pejabat
@@ -37,8 +41,6 @@ from penugasan.models import (
     StatusPenugasan,
     sebutan_peran_tim,
 )
-from penugasan.services import jejak_catat, jejak_tolak
-from sistemkerja.exceptions import KonflikError
 
 from . import konteks as k
 from .models import JenisDokumen, StatusSurat, Surat
@@ -158,7 +160,7 @@ def surat_terbitkan(
     if galat:
         raise ValidationError(galat)
     ttd = penandatangan_snapshot(penandatangan, atas_nama=atas_nama)
-    tanggal = tanggal or timezone.localdate()
+    tanggal = tanggal or waktu.hari_ini()
     isi = surat_isi(instansi=instansi, perangkat_daerah=perangkat_daerah, konteks=konteks)
 
     seri, nomor_urut, nomor = nomor_alokasikan(instansi=instansi, perangkat_daerah=perangkat_daerah,
@@ -179,7 +181,7 @@ def surat_terbitkan(
         pihak_ids.add(ttd["pegawai_id"])
     if pihak_ids:
         surat.pihak.set(pihak_ids)
-    jejak_catat(actor=actor if getattr(actor, "pk", None) else None, objek=surat, aksi="surat.terbitkan",
+    jejak_catat(actor=actor if getattr(actor, "pk", None) else None, objek=surat, aksi=AksiAudit.SURAT_TERBITKAN,
                 diizinkan=True, status_ke=surat.status, alasan=f"{surat.nomor} — {surat.perihal}"[:2000])
     surat_id = surat.pk
     transaction.on_commit(lambda: _render_setelah_commit(surat_id))
@@ -262,7 +264,7 @@ def surat_cabut(*, surat_id: int, actor, alasan: str, ip: str | None = None) -> 
             return _surat_cabut(surat_id=surat_id, actor=actor, alasan=alasan, ip=ip)
     except (PermissionDenied, ValidationError, KonflikError, Surat.DoesNotExist) as exc:
         pesan = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-        jejak_tolak(actor=actor, model=Surat, objek_id=surat_id, aksi="surat.cabut", alasan=pesan, ip=ip)
+        jejak_tolak(actor=actor, model=Surat, objek_id=surat_id, aksi=AksiAudit.SURAT_CABUT, alasan=pesan, ip=ip)
         raise
 
 
@@ -280,7 +282,7 @@ def _surat_cabut(*, surat_id: int, actor, alasan: str, ip: str | None) -> Surat:
     surat.dicabut_oleh = actor
     surat.alasan_pencabutan = alasan
     surat.save(update_fields=["status", "dicabut_pada", "dicabut_oleh", "alasan_pencabutan", "updated_at"])
-    jejak_catat(actor=actor, objek=surat, aksi="surat.cabut", diizinkan=True, status_dari=StatusSurat.TERBIT,
+    jejak_catat(actor=actor, objek=surat, aksi=AksiAudit.SURAT_CABUT, diizinkan=True, status_dari=StatusSurat.TERBIT,
                 status_ke=surat.status, alasan=alasan, ip=ip)
     return surat
 
@@ -341,7 +343,7 @@ def rancangan_surat_permohonan(*, permohonan, langkah=None, jabatan_penentu=None
     """The Surat Permohonan as it would be issued now; ``langkah`` (possibly unsaved, for a
     draft) is the step that signs it, by default the last recorded one; ``jabatan_penentu`` the
     addressed position, by default the one now deciding."""
-    tanggal = timezone.localdate()
+    tanggal = waktu.hari_ini()
     jabatan_penentu = jabatan_penentu or permohonan.jabatan_penentu
     if langkah is None:
         langkah = permohonan.riwayat.order_by("-urutan").first()
@@ -392,7 +394,7 @@ def surat_jawaban_terbitkan(*, permohonan, langkah, actor) -> Surat:
 def rancangan_surat_jawaban(*, permohonan, langkah, pegawai: list | None = None) -> RancanganSurat:
     """The Surat Jawaban for a (possibly unsaved, for a draft) decided step; ``pegawai`` overrides
     the assigned staff (a draft shows those requested before the PPK has chosen)."""
-    tanggal = timezone.localdate()
+    tanggal = waktu.hari_ini()
     ttd = k.ttd_dari_langkah(langkah)
     jabatan_ttd = ttd.pejabat.jabatan if ttd.pejabat else None
     pd = k.pd_dari_jabatan(jabatan_ttd) or permohonan.unit_tujuan.perangkat_daerah
@@ -487,7 +489,7 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
     """The Surat Tugas/Perintah of one assignment. For a draft ``penugasan`` may be unsaved, and
     may have no pegawai yet (staff chosen later by criteria): the addressee is then a placeholder;
     ``jawaban_draf`` is the not-yet-issued Surat Jawaban of the same decision, cited without number."""
-    tanggal = timezone.localdate()
+    tanggal = waktu.hari_ini()
     instansi = penugasan.instansi
     permohonan = penugasan.permohonan
     cakupan = _cakupan_permohonan(permohonan)
@@ -593,7 +595,7 @@ def keputusan_tim_terbitkan(*, tim, actor) -> Surat:
 def rancangan_keputusan_tim(*, tim, anggota: list | None = None) -> RancanganSurat:
     """The Keputusan of a team; for a draft ``tim`` is unsaved and ``anggota`` the unsaved
     AnggotaTim rows approval would create."""
-    tanggal = timezone.localdate()
+    tanggal = waktu.hari_ini()
     instansi = tim.instansi
     if anggota is None:
         anggota = list(tim.anggota.select_related("pegawai"))

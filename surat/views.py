@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sistemkerja.exceptions import KonflikError
+from inti.exceptions import KonflikError
 
 from .forms import CabutSuratForm, CocokkanPdfForm
 from .models import StatusSurat, Surat

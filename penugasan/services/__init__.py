@@ -17,7 +17,7 @@ A refused attempt rolls back and is then recorded in ``JejakAudit`` in its own t
 The services live in modules by responsibility; this package re-exports every public name, so
 ``from penugasan.services import X`` and ``penugasan.services.X`` keep working:
 
-- ``_jejak``: audit writers (``jejak_catat``, ``jejak_tolak``, ``_dengan_jejak``)
+- ``_jejak``: the audit decorator with this app's default (the writers are ``inti.jejak``)
 - ``_umum``: shared helpers (step history, copies, notification keys)
 - ``rute``: routes, roles and who decides the current step
 - ``pemeriksaan``: checks shared by creation and revision (content, staff, team, workload)
@@ -26,7 +26,7 @@ The services live in modules by responsibility; this package re-exports every pu
 - ``perbaikan``: revision by the requester
 - ``penyelesaian``: a finished route becomes assignments; receipt; closing a request
 """
-from ._jejak import DITOLAK, jejak_catat, jejak_tolak
+
 from ._umum import JENIS_PELAKSANA_TUGAS, RUTE_LINTAS
 from .rute import jabatan_untuk_peran, pastikan_penentu, rute_untuk
 from .pemeriksaan import beban_kerja_peringatan, tim_periksa
@@ -36,9 +36,6 @@ from .perbaikan import FIELD_PERBAIKAN, permohonan_perbaiki
 from .penyelesaian import penugasan_terima, permohonan_selesaikan
 
 __all__ = [
-    "DITOLAK",
-    "jejak_catat",
-    "jejak_tolak",
     "JENIS_PELAKSANA_TUGAS",
     "RUTE_LINTAS",
     "jabatan_untuk_peran",

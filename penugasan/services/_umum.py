@@ -8,17 +8,27 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from inti.jejak import jejak_catat, nama_pengguna
+from inti.models import AksiAudit
 from organisasi import selectors as org
 from organisasi.models import Jabatan, JenisJabatan, JenisPemangku, Pegawai, UnitOrganisasi
 
 from ..models import Keputusan, LangkahPermohonan, PermohonanPenugasan, Rute
-from ._jejak import _nama_user, jejak_catat
-
 
 User = get_user_model()
 
 JENIS_PELAKSANA_TUGAS = (JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA)
 RUTE_LINTAS = (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.PENUNJUKAN_LINTAS_INSTANSI, Rute.SUKARELA_LINTAS_UNIT)
+# the audit action each recorded step writes (a completion is recorded as an approval step)
+AKSI_KEPUTUSAN = {
+    Keputusan.AJUKAN: AksiAudit.PERMOHONAN_AJUKAN,
+    Keputusan.SETUJUI: AksiAudit.PERMOHONAN_SETUJUI,
+    Keputusan.TOLAK: AksiAudit.PERMOHONAN_TOLAK,
+    Keputusan.KEMBALIKAN: AksiAudit.PERMOHONAN_KEMBALIKAN,
+    Keputusan.PERBAIKI: AksiAudit.PERMOHONAN_PERBAIKI,
+    Keputusan.JAWAB_KETERSEDIAAN: AksiAudit.PERMOHONAN_JAWAB_KETERSEDIAAN,
+    Keputusan.BATALKAN: AksiAudit.PERMOHONAN_BATALKAN,
+}
 
 
 def _pegawai_actor(actor) -> Pegawai:
@@ -48,13 +58,13 @@ def _catat_langkah(*, permohonan: PermohonanPenugasan, actor, pejabat: org.Pejab
         permohonan=permohonan, urutan=urutan, kode_langkah=kode, peran=peran, actor=actor,
         pegawai=pegawai, jabatan=pejabat.jabatan if pejabat else None,
         sebagai=pejabat.sebagai if pejabat else JenisPemangku.DEFINITIF,
-        nama_pegawai=(pegawai.nama_lengkap if pegawai else _nama_user(actor))[:250],
+        nama_pegawai=(pegawai.nama_lengkap if pegawai else nama_pengguna(actor))[:250],
         nama_jabatan=(pejabat.sebutan if pejabat else "")[:250],
         nama_pejabat_definitif=(_nama_definitif(pejabat, tanggal) if pejabat else "")[:250],
         keputusan=keputusan, alasan=alasan, catatan=catatan, data=data or {},
         status_dari=status_dari, status_ke=permohonan.status,
     )
-    jejak_catat(actor=actor, objek=permohonan, aksi=f"permohonan.{keputusan}", diizinkan=True,
+    jejak_catat(actor=actor, objek=permohonan, aksi=AKSI_KEPUTUSAN[keputusan], diizinkan=True,
                 status_dari=status_dari, status_ke=permohonan.status, alasan=alasan or catatan, ip=ip,
                 pejabat=pejabat)
     return langkah

@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti import waktu
+from inti.exceptions import KonflikError
+from inti.models import AksiAudit
 from organisasi.models import Pegawai
-from sistemkerja.exceptions import KonflikError
 
 from .. import dokumen, permissions
 from ..models import RUTE_PENUNJUKAN, Keputusan, PermohonanPenugasan, Rute, StatusPermohonan
-from ..selectors import hari_ini
 from ._jejak import _dengan_jejak
 from ._umum import _catat_langkah, _url, _users_tembusan
 from .pemeriksaan import _periksa_pegawai_tugas
@@ -37,7 +38,7 @@ def _pilih_pegawai(permohonan: PermohonanPenugasan, pegawai_ids, tanggal: dateti
 
 def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | None, alasan: str = "",
               catatan: str = "", pegawai_ids=None) -> PermohonanPenugasan:
-    tanggal = hari_ini()
+    tanggal = waktu.hari_ini()
     permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
     if permohonan.status != StatusPermohonan.MENUNGGU_KEPUTUSAN:
         raise KonflikError(_("Permohonan berstatus '%(status)s'; tidak ada langkah yang menunggu keputusan.")
@@ -134,7 +135,7 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
     return permohonan
 
 
-@_dengan_jejak("permohonan.setujui")
+@_dengan_jejak(AksiAudit.PERMOHONAN_SETUJUI)
 def permohonan_setujui(*, actor, ip: str | None = None, permohonan_id: int, langkah: int | None = None,
                        catatan: str = "", pegawai_ids=None) -> PermohonanPenugasan:
     """Approve the current step. At the step of the PPK where the staff sit, ``pegawai_ids``
@@ -143,7 +144,7 @@ def permohonan_setujui(*, actor, ip: str | None = None, permohonan_id: int, lang
                      catatan=catatan, pegawai_ids=pegawai_ids)
 
 
-@_dengan_jejak("permohonan.tolak")
+@_dengan_jejak(AksiAudit.PERMOHONAN_TOLAK)
 def permohonan_tolak(*, actor, ip: str | None = None, permohonan_id: int, alasan: str,
                      langkah: int | None = None) -> PermohonanPenugasan:
     """Refuse at the current step; the reason is mandatory."""
@@ -151,7 +152,7 @@ def permohonan_tolak(*, actor, ip: str | None = None, permohonan_id: int, alasan
                      alasan=alasan)
 
 
-@_dengan_jejak("permohonan.kembalikan")
+@_dengan_jejak(AksiAudit.PERMOHONAN_KEMBALIKAN)
 def permohonan_kembalikan(*, actor, ip: str | None = None, permohonan_id: int, alasan: str,
                           langkah: int | None = None) -> PermohonanPenugasan:
     """Return the request to the requester for revision at the current step, where the route
@@ -161,7 +162,7 @@ def permohonan_kembalikan(*, actor, ip: str | None = None, permohonan_id: int, a
                      langkah=langkah, alasan=alasan)
 
 
-@_dengan_jejak("permohonan.jawab_ketersediaan")
+@_dengan_jejak(AksiAudit.PERMOHONAN_JAWAB_KETERSEDIAAN)
 def permohonan_jawab_ketersediaan(*, actor, ip: str | None = None, permohonan_id: int, pegawai_ids,
                                   langkah: int | None = None, catatan: str = "") -> PermohonanPenugasan:
     """Answer availability with the list of staff (lintas instansi / lintas PD). "Not

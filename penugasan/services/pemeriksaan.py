@@ -7,11 +7,12 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from inti import waktu
 from organisasi import selectors as org
 from organisasi.models import PERINGKAT_JENJANG, Instansi, JenisJabatan, Pegawai, UnitOrganisasi
 
 from ..models import RUTE_PENUNJUKAN, RUTE_SUKARELA, PermohonanPenugasan, Rute, Sifat, TimKerja
-from ..selectors import beban_kerja_banyak, hari_ini
+from ..selectors import beban_kerja_banyak
 from ._umum import JENIS_PELAKSANA_TUGAS, _jabatan_pegawai, _unit_dalam
 
 
@@ -42,7 +43,7 @@ def tim_periksa(*, instansi: Instansi, unit: UnitOrganisasi, ketua: Pegawai | No
                 tanggal: datetime.date | None = None) -> list[str]:
     """Check a team: raise ValidationError when the ketua is not eligible under the regional
     setting; return warnings (not blocking) for the ketua's unit, jenjang and workload."""
-    tanggal = tanggal or hari_ini()
+    tanggal = tanggal or waktu.hari_ini()
     peringatan: list[str] = []
     semua = list({p.pk: p for p in [*anggota, *([ketua] if ketua else [])]}.values())
     jabatan = {p.pk: _jabatan_pegawai(p, tanggal) for p in semua}

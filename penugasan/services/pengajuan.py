@@ -8,9 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti import waktu
+from inti.exceptions import KonflikError
+from inti.jejak import jejak_catat
+from inti.models import AksiAudit
 from organisasi import selectors as org
 from organisasi.models import Instansi, Jabatan, JenisJabatan, JenisPemangku, Kompetensi, Pegawai, UnitOrganisasi
-from sistemkerja.exceptions import KonflikError
 
 from .. import dokumen, permissions
 from ..models import (
@@ -24,8 +27,7 @@ from ..models import (
     Sifat,
     TimKerja,
 )
-from ..selectors import hari_ini
-from ._jejak import _dengan_jejak, jejak_catat
+from ._jejak import _dengan_jejak
 from ._umum import (
     JENIS_PELAKSANA_TUGAS,
     RUTE_LINTAS,
@@ -66,7 +68,7 @@ def _jabatan_pimpinan_actor(pegawai: Pegawai, tanggal: datetime.date, jabatan: J
                              "yang dapat mengajukan penunjukan ini."))
 
 
-@_dengan_jejak("permohonan.buat")
+@_dengan_jejak(AksiAudit.PERMOHONAN_BUAT)
 def permohonan_buat(
     *, actor, ip: str | None = None, rute: str, judul: str, maksud_tujuan: str, hasil_diharapkan: str,
     mulai: datetime.date, selesai: datetime.date, sifat: str = Sifat.INSIDENTAL,
@@ -84,7 +86,7 @@ def permohonan_buat(
 
     The returned object carries ``peringatan`` (non-blocking warnings: team, workload).
     """
-    tanggal = hari_ini()
+    tanggal = waktu.hari_ini()
     if rute not in Rute.values:
         raise ValidationError({"rute": _("Rute '%(rute)s' tidak dikenal.") % {"rute": rute}})
     galat = _periksa_isi(rute=rute, judul=judul, maksud_tujuan=maksud_tujuan, hasil_diharapkan=hasil_diharapkan,
@@ -172,7 +174,7 @@ def permohonan_buat(
     permohonan.tembusan_jabatan.set(_tembusan_bawaan(permohonan, tanggal))
     if tembusan_pegawai:
         permohonan.tembusan_pegawai.set(tembusan_pegawai)
-    jejak_catat(actor=actor, objek=permohonan, aksi="permohonan.buat", diizinkan=True,
+    jejak_catat(actor=actor, objek=permohonan, aksi=AksiAudit.PERMOHONAN_BUAT, diizinkan=True,
                 status_ke=permohonan.status, ip=ip, pejabat=pengaju.pejabat)
     permissions.beri_hak_lihat(permohonan=permohonan, users=[actor])
     if ajukan:
@@ -233,7 +235,7 @@ def _ajukan(*, permohonan: PermohonanPenugasan, actor, pejabat: org.Pejabat | No
         _selesaikan_rute(permohonan=permohonan, actor=actor, langkah=langkah)
 
 
-@_dengan_jejak("permohonan.ajukan")
+@_dengan_jejak(AksiAudit.PERMOHONAN_AJUKAN)
 def permohonan_ajukan(*, actor, ip: str | None = None, permohonan_id: int) -> PermohonanPenugasan:
     """Submit a draft, or resubmit a request returned for revision (the route starts again at
     its first decision step; the history is kept); only its requester."""
@@ -242,7 +244,7 @@ def permohonan_ajukan(*, actor, ip: str | None = None, permohonan_id: int) -> Pe
         raise KonflikError(_("Permohonan sudah diajukan."))
     if permohonan.dibuat_oleh_id != actor.pk:
         raise PermissionDenied(_("Hanya pemohon yang dapat mengajukan draf ini."))
-    tanggal = hari_ini()
+    tanggal = waktu.hari_ini()
     pejabat = None
     if permohonan.rute in RUTE_PENUNJUKAN:
         pejabat = _jabatan_pimpinan_actor(_pegawai_actor(actor), tanggal, permohonan.jabatan_pemohon)
@@ -250,10 +252,10 @@ def permohonan_ajukan(*, actor, ip: str | None = None, permohonan_id: int) -> Pe
     return permohonan
 
 
-@_dengan_jejak("permohonan.batalkan")
+@_dengan_jejak(AksiAudit.PERMOHONAN_BATALKAN)
 def permohonan_batalkan(*, actor, ip: str | None = None, permohonan_id: int, alasan: str = "") -> PermohonanPenugasan:
     """The requester withdraws the request before the final decision."""
-    tanggal = hari_ini()
+    tanggal = waktu.hari_ini()
     permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
     pegawai = getattr(actor, "pegawai", None)
     if permohonan.dibuat_oleh_id != actor.pk and (pegawai is None or permohonan.pemohon_id != pegawai.pk):

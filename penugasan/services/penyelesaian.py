@@ -6,7 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sistemkerja.exceptions import KonflikError
+from inti import waktu
+from inti.exceptions import KonflikError
+from inti.jejak import jejak_catat
+from inti.models import AksiAudit
 
 from .. import dokumen, permissions
 from ..models import (
@@ -22,8 +25,7 @@ from ..models import (
     StatusPermohonan,
     TimKerja,
 )
-from ..selectors import hari_ini
-from ._jejak import _dengan_jejak, jejak_catat
+from ._jejak import _dengan_jejak
 from ._umum import _catat_langkah
 
 
@@ -67,7 +69,7 @@ def _selesaikan_rute(*, permohonan: PermohonanPenugasan, actor, langkah: Langkah
                 sifat=permohonan.sifat))
     for obj in penugasan:
         obj.save()
-        jejak_catat(actor=actor, objek=obj, aksi="penugasan.buat", diizinkan=True, status_ke=obj.status)
+        jejak_catat(actor=actor, objek=obj, aksi=AksiAudit.PENUGASAN_BUAT, diizinkan=True, status_ke=obj.status)
     users = [obj.pegawai.user for obj in penugasan]
     permissions.beri_hak_lihat(permohonan=permohonan, users=users)
     if tim_baru:
@@ -81,7 +83,7 @@ def _selesaikan_rute(*, permohonan: PermohonanPenugasan, actor, langkah: Langkah
     return penugasan
 
 
-@_dengan_jejak("penugasan.terima", model=Penugasan, kunci="penugasan_id")
+@_dengan_jejak(AksiAudit.PENUGASAN_TERIMA, model=Penugasan, kunci="penugasan_id")
 def penugasan_terima(*, actor, ip: str | None = None, penugasan_id: int) -> Penugasan:
     """The assignee acknowledges receipt of the assignment letter."""
     penugasan = Penugasan.objects.select_for_update().get(pk=penugasan_id)
@@ -93,16 +95,16 @@ def penugasan_terima(*, actor, ip: str | None = None, penugasan_id: int) -> Penu
         raise KonflikError(_("Penugasan tidak aktif."))
     penugasan.diterima_pada = timezone.now()
     penugasan.save(update_fields=["diterima_pada", "updated_at"])
-    jejak_catat(actor=actor, objek=penugasan, aksi="penugasan.terima", diizinkan=True, status_dari=penugasan.status,
+    jejak_catat(actor=actor, objek=penugasan, aksi=AksiAudit.PENUGASAN_TERIMA, diizinkan=True, status_dari=penugasan.status,
                 status_ke=penugasan.status, ip=ip)
     return penugasan
 
 
-@_dengan_jejak("permohonan.selesaikan")
+@_dengan_jejak(AksiAudit.PERMOHONAN_SELESAIKAN)
 def permohonan_selesaikan(*, actor, ip: str | None = None, permohonan_id: int, catatan: str = "") -> PermohonanPenugasan:
     """The requester closes an approved request when the work is done: its active assignments
     become ``selesai`` (they stop counting towards workload)."""
-    tanggal = hari_ini()
+    tanggal = waktu.hari_ini()
     permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
     pegawai = getattr(actor, "pegawai", None)
     if permohonan.dibuat_oleh_id != actor.pk and (pegawai is None or permohonan.pemohon_id != pegawai.pk):
@@ -115,7 +117,7 @@ def permohonan_selesaikan(*, actor, ip: str | None = None, permohonan_id: int, c
     for tugas in Penugasan.objects.select_for_update().filter(permohonan=permohonan, status=StatusPenugasan.AKTIF):
         tugas.status = StatusPenugasan.SELESAI
         tugas.save(update_fields=["status", "updated_at"])
-        jejak_catat(actor=actor, objek=tugas, aksi="penugasan.selesai", diizinkan=True,
+        jejak_catat(actor=actor, objek=tugas, aksi=AksiAudit.PENUGASAN_SELESAI, diizinkan=True,
                     status_dari=StatusPenugasan.AKTIF, status_ke=tugas.status, ip=ip)
     _catat_langkah(permohonan=permohonan, actor=actor, pejabat=None, kode="penyelesaian", peran="pemohon",
                    keputusan=Keputusan.SETUJUI, status_dari=status_dari, catatan=catatan, tanggal=tanggal, ip=ip)

@@ -4,10 +4,11 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from sistemkerja.exceptions import KonflikError
+from inti import waktu
+from inti.exceptions import KonflikError
+from inti.models import AksiAudit
 
 from ..models import RUTE_SUKARELA, Keputusan, PermohonanPenugasan, Rute, StatusPermohonan
-from ..selectors import hari_ini
 from ._jejak import _dengan_jejak
 from ._umum import _catat_langkah
 from .pemeriksaan import _periksa_isi, _periksa_pegawai_tim
@@ -29,13 +30,13 @@ def _nilai_perbaikan(permohonan: PermohonanPenugasan) -> dict:
     return nilai
 
 
-@_dengan_jejak("permohonan.perbaiki")
+@_dengan_jejak(AksiAudit.PERMOHONAN_PERBAIKI)
 def permohonan_perbaiki(*, actor, ip: str | None = None, permohonan_id: int, **fields) -> PermohonanPenugasan:
     """The requester revises a request returned for revision (only in that state), validated
     like creation; only the given fields change. Resubmit with ``permohonan_ajukan``.
 
     The returned object carries ``peringatan`` (non-blocking warnings: team, workload)."""
-    tanggal = hari_ini()
+    tanggal = waktu.hari_ini()
     permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
     if permohonan.status != StatusPermohonan.DIKEMBALIKAN:
         raise KonflikError(_("Permohonan berstatus '%(status)s'; hanya permohonan yang dikembalikan untuk "

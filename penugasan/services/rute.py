@@ -7,14 +7,14 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from inti import waktu
+from inti.exceptions import KonflikError
 from organisasi import selectors as org
 from organisasi.models import Instansi, Jabatan, UnitOrganisasi
 from organisasi.presets import langkah_rute as langkah_rute_bawaan
-from sistemkerja.exceptions import KonflikError
 
 from .. import dokumen
 from ..models import RUTE_SUKARELA, Keputusan, PermohonanPenugasan, Rute
-from ..selectors import hari_ini
 from ._umum import _pegawai_actor, _putaran, _url
 
 
@@ -83,7 +83,7 @@ def _tetapkan_penentu(permohonan: PermohonanPenugasan, tanggal: datetime.date) -
 def pastikan_penentu(*, actor, permohonan: PermohonanPenugasan, tanggal: datetime.date | None = None) -> org.Pejabat:
     """The Pejabat deciding the current step on the date, if it is ``actor``; else 403 (or 409
     when the actor already decided this request's previous step: the click came too late)."""
-    tanggal = tanggal or hari_ini()
+    tanggal = tanggal or waktu.hari_ini()
     pegawai = _pegawai_actor(actor)
     pejabat = org.pejabat_berwenang(jabatan=permohonan.jabatan_penentu, tanggal=tanggal)
     if pejabat is not None and pejabat.pegawai.pk == pegawai.pk:

@@ -7,7 +7,8 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from penugasan.models import JejakAudit, Penugasan, PermohonanPenugasan
+from inti.models import JejakAudit
+from penugasan.models import Penugasan, PermohonanPenugasan
 
 from .helpers import MULAI, SELESAI, ajukan, bangun_pemda
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from penugasan.models import JejakAudit
+from inti.models import JejakAudit
 
 from .helpers import ajukan, bangun_pemda
 

@@ -7,9 +7,10 @@ import threading
 import pytest
 from django.db import connection
 
+from inti.exceptions import KonflikError
+from inti.models import JejakAudit
 from penugasan import services
-from penugasan.models import JejakAudit, LangkahPermohonan, Penugasan, PermohonanPenugasan
-from sistemkerja.exceptions import KonflikError
+from penugasan.models import LangkahPermohonan, Penugasan, PermohonanPenugasan
 
 from .helpers import ajukan, bangun_pemda
 

@@ -6,19 +6,19 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from inti.exceptions import KonflikError
+from inti.models import JejakAudit
 from organisasi.models import JenisPemangku, PemangkuJabatan
 from organisasi.tests.factories import PegawaiFactory, angkat
 from penugasan import selectors, services
 from penugasan.models import (
     AnggotaTim,
-    JejakAudit,
     LangkahPermohonan,
     Penugasan,
     PermohonanPenugasan,
     StatusPermohonan,
     TimKerja,
 )
-from sistemkerja.exceptions import KonflikError
 
 from .helpers import MULAI, SELESAI, ajukan, bangun_pemda, isi
 

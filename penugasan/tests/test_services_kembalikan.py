@@ -8,18 +8,18 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from inti.exceptions import KonflikError
+from inti.models import JejakAudit
 from organisasi.presets import langkah_rute
 from organisasi.models import UrutanSukarela
 from penugasan import permissions, selectors, services
 from penugasan.models import (
-    JejakAudit,
     Keputusan,
     LangkahPermohonan,
     Penugasan,
     PermohonanPenugasan,
     StatusPermohonan,
 )
-from sistemkerja.exceptions import KonflikError
 
 from .helpers import MULAI, ajukan, bangun_pemda
 

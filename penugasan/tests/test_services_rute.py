@@ -6,15 +6,15 @@ import copy
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from inti.exceptions import KonflikError
+from inti.models import JejakAudit
 from penugasan import services
 from penugasan.models import (
-    JejakAudit,
     LangkahPermohonan,
     Penugasan,
     PermohonanPenugasan,
     StatusPermohonan,
 )
-from sistemkerja.exceptions import KonflikError
 
 from .helpers import ajukan, bangun_pemda
 

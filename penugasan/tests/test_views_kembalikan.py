@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from penugasan.models import JejakAudit, PermohonanPenugasan, StatusPermohonan
+from inti.models import JejakAudit
+from penugasan.models import PermohonanPenugasan, StatusPermohonan
 
 from .helpers import ajukan, bangun_pemda
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "guardian",
     "django_htmx",
+    "inti",
     "organisasi",
     "penugasan",
     "kinerja",
@@ -43,6 +44,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "inti.galat.GalatMiddleware",
 ]
 
 ROOT_URLCONF = "sistemkerja.urls"
@@ -122,7 +124,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "sistemkerja.api.exception_handler",
+    "EXCEPTION_HANDLER": "inti.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sistem Kerja API",

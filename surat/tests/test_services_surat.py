@@ -4,11 +4,11 @@ import hashlib
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from inti.exceptions import KonflikError
+from inti.models import JejakAudit
 from organisasi.models import JenisPemangku
 from organisasi.selectors import pejabat_pada
 from organisasi.tests.factories import PegawaiFactory, UserFactory, angkat
-from penugasan.models import JejakAudit
-from sistemkerja.exceptions import KonflikError
 from surat.models import SeriNomor, StatusSurat, Surat, SuratBekuError
 from surat.services import surat_cabut, surat_render, surat_terbitkan
 from surat.tests.helpers import TANGGAL, konteks_surat_tugas, org, pdf_teks_rapat, terbitkan_surat_tugas
