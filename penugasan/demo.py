@@ -12,6 +12,7 @@ import logging
 
 from django.db import transaction
 
+from inti import waktu
 from organisasi import selectors as org
 from organisasi.models import Pegawai
 
@@ -43,7 +44,7 @@ def _staf_unit(unit, *, kecuali: Pegawai | None = None, n: int = 1) -> list[Pega
 
 def muat(konteks: dict) -> dict:
     users, pegawai, unit = konteks["users"], konteks["pegawai"], konteks["unit"]
-    hari_ini = datetime.date.today()
+    hari_ini = waktu.hari_ini()
     isi = dict(mulai=hari_ini, selesai=hari_ini + datetime.timedelta(days=90),
                kompetensi_uraian="Pengembangan aplikasi; analisis data",
                hasil_diharapkan="Aplikasi layanan publik terintegrasi SPBE dan laporan uji coba")

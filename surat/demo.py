@@ -9,6 +9,7 @@ import logging
 
 from django.db import transaction
 
+from inti import waktu
 from organisasi import selectors as org
 from organisasi.permissions import pastikan_grup
 
@@ -33,7 +34,7 @@ def _surat_dicabut(konteks: dict) -> Surat | None:
     if pejabat is None:
         return None
     pd = jabatan.unit.perangkat_daerah
-    hari_ini = datetime.date.today()
+    hari_ini = waktu.hari_ini()
     with transaction.atomic():
         surat = surat_terbitkan(
             jenis="surat_tugas", instansi=pd.instansi, perangkat_daerah=pd, perihal=PERIHAL_DICABUT,
