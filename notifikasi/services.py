@@ -21,6 +21,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from organisasi import selectors as org
+from organisasi.models import Instansi, Pegawai
+from penugasan.selectors import permohonan_tertunda
+
 from .models import Notifikasi, Outbox, OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -45,8 +49,6 @@ def _alamat_email(users: list) -> dict[int, str]:
     alamat = {u.pk: (u.email or "").strip() for u in users}
     tanpa = [pk for pk, email in alamat.items() if not email]
     if tanpa:
-        from organisasi.models import Pegawai
-
         for user_id, email in Pegawai.objects.filter(user_id__in=tanpa).exclude(email="").values_list(
             "user_id", "email"
         ):
@@ -258,10 +260,6 @@ def pengingat_kirim(*, sekarang=None) -> int:
     request and day (key ``pengingat:permohonan:<pk>:<tanggal>``), so re-running the task the
     same day sends nothing new. Returns how many notifications were written.
     """
-    from organisasi import selectors as org
-    from organisasi.models import Instansi
-    from penugasan.selectors import permohonan_tertunda
-
     sekarang = sekarang or timezone.now()
     tanggal = timezone.localdate(sekarang)
     jumlah = 0

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from inti.jejak import jejak_tolak
+from inti.klien import alamat_klien
 from inti.models import AksiAudit
 from organisasi.models import Instansi, Jabatan, Kompetensi, Pegawai, UnitOrganisasi
 
@@ -30,7 +31,7 @@ from .models import (
 
 
 def _ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    return alamat_klien(request)
 
 
 class Paginasi(PageNumberPagination):

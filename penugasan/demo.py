@@ -14,7 +14,7 @@ from django.db import transaction
 
 from inti import waktu
 from organisasi import selectors as org
-from organisasi.models import Pegawai
+from organisasi.models import JenisJabatan, Pegawai, PemangkuJabatan
 
 from . import services
 from .models import PermohonanPenugasan, StatusPermohonan
@@ -33,8 +33,6 @@ def _penentu(permohonan: PermohonanPenugasan):
 
 def _staf_unit(unit, *, kecuali: Pegawai | None = None, n: int = 1) -> list[Pegawai]:
     """JF/Pelaksana holding a position in ``unit`` today (deterministic order)."""
-    from organisasi.models import JenisJabatan, PemangkuJabatan
-
     qs = (PemangkuJabatan.objects.filter(jabatan__unit=unit, selesai__isnull=True, jenis="definitif",
                                          jabatan__jenis__in=(JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA))
           .select_related("pegawai").order_by("pegawai__nip"))

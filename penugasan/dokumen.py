@@ -1,56 +1,49 @@
-"""Call sites of the side effects owned by other apps (letters, notifications).
+"""The side effects of the workflow that other apps own: letters (``surat``) and notifications
+(``notifikasi``), and the two reads penugasan's pages show from them.
 
-Imported lazily, one small function per effect, so that a missing function is obvious in one
-place. Each is called *inside* the service's transaction; the callee schedules its own
-after-commit work (PDF rendering, e-mail). When the callee does not exist yet the call is
-logged as a warning and skipped (``TERSEDIA`` tells which are wired).
+penugasan may not import those apps (they import penugasan), so it declares one hook per
+effect (``inti.kait.Kait``) and ``surat`` / ``notifikasi`` register their handlers in their
+``AppConfig.ready()``. A hook without a handler stops start-up (system check ``inti.E001``)
+and raises when called: no letter is ever skipped silently.
+
+Each is called *inside* the service's transaction; the handler schedules its own after-commit
+work (PDF rendering, e-mail).
 """
 from __future__ import annotations
 
-import importlib
-import logging
+from inti.kait import Kait
 
-logger = logging.getLogger(__name__)
-
-
-def _fungsi(modul: str, nama: str):
-    try:
-        return getattr(importlib.import_module(modul), nama)
-    except (ImportError, AttributeError):
-        logger.warning("%s.%s belum tersedia: efek samping dilewati.", modul, nama)
-        return None
-
-
-def tersedia(modul: str, nama: str) -> bool:
-    try:
-        return hasattr(importlib.import_module(modul), nama)
-    except ImportError:
-        return False
+NOTIFIKASI_KIRIM = Kait("notifikasi_kirim", keterangan="notifikasi.services.notifikasi_kirim")
+SURAT_PERMOHONAN_TERBITKAN = Kait("surat_permohonan_terbitkan",
+                                  keterangan="surat.services.surat_permohonan_terbitkan")
+SURAT_JAWABAN_TERBITKAN = Kait("surat_jawaban_terbitkan", keterangan="surat.services.surat_jawaban_terbitkan")
+SURAT_PENUGASAN_TERBITKAN = Kait("surat_penugasan_terbitkan",
+                                 keterangan="surat.services.surat_penugasan_terbitkan")
+KEPUTUSAN_TIM_TERBITKAN = Kait("keputusan_tim_terbitkan", keterangan="surat.services.keputusan_tim_terbitkan")
+# reads penugasan's pages show from the same apps
+SURAT_PER_OBJEK = Kait("surat_per_objek", keterangan="surat.selectors.surat_per_objek")
+NOTIFIKASI_UNTUK = Kait("notifikasi_untuk", keterangan="notifikasi.selectors.notifikasi_untuk")
 
 
 def kirim_notifikasi(*, penerima, jenis: str, judul: str, pesan: str, url: str = "", kunci: str, objek=None) -> int:
-    fn = _fungsi("notifikasi.services", "notifikasi_kirim")
     penerima = [u for u in penerima if u is not None]
-    if fn is None or not penerima:
+    if not penerima:
         return 0
-    return fn(penerima=penerima, jenis=jenis, judul=judul, pesan=pesan, url=url, kunci=kunci, objek=objek)
+    return NOTIFIKASI_KIRIM(penerima=penerima, jenis=jenis, judul=judul, pesan=pesan, url=url, kunci=kunci,
+                            objek=objek)
 
 
 def terbitkan_surat_permohonan(*, permohonan, actor):
-    fn = _fungsi("surat.services", "surat_permohonan_terbitkan")
-    return fn(permohonan=permohonan, actor=actor) if fn else None
+    return SURAT_PERMOHONAN_TERBITKAN(permohonan=permohonan, actor=actor)
 
 
 def terbitkan_surat_jawaban(*, permohonan, langkah, actor):
-    fn = _fungsi("surat.services", "surat_jawaban_terbitkan")
-    return fn(permohonan=permohonan, langkah=langkah, actor=actor) if fn else None
+    return SURAT_JAWABAN_TERBITKAN(permohonan=permohonan, langkah=langkah, actor=actor)
 
 
 def terbitkan_surat_penugasan(*, penugasan, actor):
-    fn = _fungsi("surat.services", "surat_penugasan_terbitkan")
-    return fn(penugasan=penugasan, actor=actor) if fn else None
+    return SURAT_PENUGASAN_TERBITKAN(penugasan=penugasan, actor=actor)
 
 
 def terbitkan_keputusan_tim(*, tim, actor):
-    fn = _fungsi("surat.services", "keputusan_tim_terbitkan")
-    return fn(tim=tim, actor=actor) if fn else None
+    return KEPUTUSAN_TIM_TERBITKAN(tim=tim, actor=actor)

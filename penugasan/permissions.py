@@ -16,6 +16,8 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from guardian.shortcuts import assign_perm
 
+from organisasi.permissions import lihat_semua as _lihat_semua
+
 from .models import PermohonanPenugasan, PermohonanPenugasanUserObjectPermission
 
 PERM_PUTUSKAN = "putuskan_permohonan"
@@ -24,8 +26,6 @@ PERM_LIHAT = "lihat_permohonan"
 
 def lihat_semua(user) -> bool:
     """Superusers and members of the group "Auditor" read every request."""
-    from organisasi.permissions import lihat_semua as _lihat_semua
-
     return bool(user and user.is_authenticated and _lihat_semua(user))
 
 

@@ -11,7 +11,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Max, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,11 +20,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inti.exceptions import KonflikError
-from notifikasi import selectors as notifikasi_selectors
+from inti.klien import alamat_klien
 from organisasi import selectors as org_selectors
 from organisasi.models import Pegawai, UnitOrganisasi
 
-from . import forms, selectors, services
+from . import dokumen, forms, selectors, services
 from .models import STATUS_TERBUKA, PermohonanPenugasan, Penugasan, Rute, StatusPermohonan, TimKerja
 
 PESAN_KONFLIK = _("Permohonan ini sudah diputuskan oleh pejabat lain atau statusnya telah berubah. "
@@ -37,7 +36,7 @@ def _pegawai(request: HttpRequest) -> Pegawai | None:
 
 
 def _ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    return alamat_klien(request)
 
 
 def _pesan_validasi(exc: ValidationError) -> list[str]:
@@ -56,17 +55,8 @@ def _terapkan_error(form, exc: ValidationError) -> None:
 
 
 def _surat_per_objek(objek_list) -> dict[int, list]:
-    """{object pk: [Surat, ...]} for many penugasan objects of one model (one query)."""
-    from surat.models import Surat
-
-    objek_list = list(objek_list)
-    if not objek_list:
-        return {}
-    ct = ContentType.objects.get_for_model(objek_list[0])
-    hasil: dict[int, list] = {o.pk: [] for o in objek_list}
-    for s in Surat.objects.filter(sumber_content_type=ct, sumber_object_id__in=hasil).order_by("created_at", "pk"):
-        hasil[s.sumber_object_id].append(s)
-    return hasil
+    """{object pk: [Surat, ...]} (the letters app answers, through the hook it registers)."""
+    return dokumen.SURAT_PER_OBJEK(objek_list=list(objek_list))
 
 
 # --------------------------------------------------------------------------- beranda
@@ -77,7 +67,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
     """Role-aware home: each section appears only when it has something for this user."""
     pegawai = _pegawai(request)
     jabatan = org_selectors.jabatan_dipangku(pegawai=pegawai) if pegawai else []
-    notifikasi = notifikasi_selectors.notifikasi_untuk(request.user, per_halaman=5, hanya_belum_dibaca=True)
+    notifikasi = dokumen.NOTIFIKASI_UNTUK(user=request.user, per_halaman=5, hanya_belum_dibaca=True)
     menunggu = list(selectors.menunggu_keputusan(request.user)[:5])
     return render(request, "penugasan/beranda.html", {
         "pegawai": pegawai,

@@ -12,14 +12,40 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from inti import waktu
+from organisasi import selectors as org
+from organisasi.models import JenisPemangku
+from penugasan.models import Keputusan, LangkahPermohonan, Penugasan, PermohonanPenugasan, StatusPermohonan
+from penugasan.permissions import lihat_semua, q_terlihat
+from penugasan.rencana import pegawai_calon, rencana_keputusan
+from penugasan.services import jabatan_untuk_peran
 
-from .models import StatusSurat, Surat
+from .models import JenisDokumen, StatusSurat, Surat
+from .pdf import surat_html_draf
+from .services import (
+    penandatangan_snapshot,
+    rancangan_keputusan_tim,
+    rancangan_surat_jawaban,
+    rancangan_surat_penugasan,
+    rancangan_surat_permohonan,
+    surat_isi,
+)
+
+
+def surat_per_objek(*, objek_list) -> dict[int, list[Surat]]:
+    """{object pk: [Surat, ...]} for many source objects of one model (one query), oldest first.
+    Registered as the hook ``surat_per_objek`` that penugasan's pages call."""
+    objek_list = list(objek_list)
+    if not objek_list:
+        return {}
+    ct = ContentType.objects.get_for_model(objek_list[0])
+    hasil: dict[int, list] = {o.pk: [] for o in objek_list}
+    for s in Surat.objects.filter(sumber_content_type=ct, sumber_object_id__in=hasil).order_by("created_at", "pk"):
+        hasil[s.sumber_object_id].append(s)
+    return hasil
 
 
 def _permohonan_id_sumber(surat: Surat) -> int | None:
     """The PermohonanPenugasan a letter belongs to, through its source object (if any)."""
-    from penugasan.models import LangkahPermohonan, Penugasan, PermohonanPenugasan
-
     if surat.sumber_content_type_id is None:
         return None
     model = surat.sumber_content_type.model_class()
@@ -46,9 +72,6 @@ def surat_boleh_dilihat(user, surat: Surat) -> bool:
         return True
     if Surat.pihak.through.objects.filter(surat_id=surat.pk, pegawai__user_id=user.pk).exists():
         return True
-    from penugasan.models import PermohonanPenugasan
-    from penugasan.permissions import lihat_semua, q_terlihat
-
     permohonan_id = _permohonan_id_sumber(surat)
     if permohonan_id is not None and (
             lihat_semua(user) or PermohonanPenugasan.objects.filter(q_terlihat(user), pk=permohonan_id).exists()):
@@ -114,10 +137,6 @@ class DrafSurat:
 
 
 def _draf(rancangan) -> DrafSurat:
-    from .models import JenisDokumen
-    from .pdf import surat_html_draf
-    from .services import penandatangan_snapshot, surat_isi
-
     isi = surat_isi(instansi=rancangan.instansi, perangkat_daerah=rancangan.perangkat_daerah,
                     konteks=rancangan.konteks)
     ttd = penandatangan_snapshot(rancangan.ttd.penandatangan, atas_nama=rancangan.ttd.atas_nama)
@@ -128,38 +147,6 @@ def _draf(rancangan) -> DrafSurat:
                      html=html)
 
 
-def _penugasan_calon(permohonan, pegawai: list) -> tuple[list, object, list]:
-    """Unsaved Penugasan rows the completion of the route would create (penugasan._selesaikan_rute),
-    and the unsaved new team with its members when the request forms one (else None, [])."""
-    from penugasan.models import RUTE_SUKARELA, AnggotaTim, Penugasan, PeranPenugasan, PeranTim, TimKerja
-
-    sukarela = permohonan.rute in RUTE_SUKARELA
-    unit = permohonan.unit_tujuan if sukarela else permohonan.unit_asal
-    instansi = permohonan.instansi_tujuan if sukarela else permohonan.instansi_asal
-    umum = {"permohonan": permohonan, "instansi": instansi, "unit": unit, "uraian_tugas": permohonan.uraian_tugas,
-            "mulai": permohonan.mulai, "selesai": permohonan.selesai, "sifat": permohonan.sifat}
-    tim, tim_baru, anggota_baru = permohonan.tim, None, []
-    if tim is None and permohonan.nama_tim:  # formed on approval: unsaved here
-        tim = tim_baru = TimKerja(instansi=instansi, unit=unit, nama=permohonan.nama_tim, mulai=permohonan.mulai,
-                                  selesai=permohonan.selesai, sifat=permohonan.sifat)
-    if tim is not None:
-        ketua = permohonan.ketua_tim
-        anggota = [*([ketua] if ketua and ketua.pk not in {p.pk for p in pegawai if p} else []), *pegawai]
-        hasil = []
-        for p in anggota or [None]:
-            ketua_ini = bool(ketua and p is not None and p.pk == ketua.pk)
-            hasil.append(Penugasan(pegawai=p, tim=tim, peran=PeranPenugasan.KETUA if ketua_ini
-                                   else PeranPenugasan.ANGGOTA, **umum))
-            if tim_baru is not None and p is not None:
-                anggota_baru.append(AnggotaTim(tim=tim_baru, pegawai=p, peran=PeranTim.KETUA if ketua_ini
-                                               else PeranTim.ANGGOTA, uraian_tugas=permohonan.uraian_tugas,
-                                               sasaran=permohonan.hasil_diharapkan))
-        return hasil, tim_baru, anggota_baru
-    peran_lain = permohonan.peran_penugasan
-    return [Penugasan(pegawai=p, peran=PeranPenugasan.LAINNYA if peran_lain else PeranPenugasan.INDIVIDU,
-                      peran_lain=peran_lain, **umum) for p in (pegawai or [None])], None, []
-
-
 def surat_draf_untuk_permohonan(*, permohonan, user) -> list[DrafSurat]:
     """Letters the request's current step would issue if approved now, built by the very
     builders of ``surat.services`` (``rancangan_*``) and rendered with the letter templates in
@@ -167,18 +154,6 @@ def surat_draf_untuk_permohonan(*, permohonan, user) -> list[DrafSurat]:
 
     Only for whoever may read or decide the request (PermissionDenied otherwise); an empty
     list when nothing awaits a decision or approval issues no letter at this step."""
-    from organisasi import selectors as org
-    from organisasi.models import JenisPemangku
-    from penugasan.models import RUTE_PENUNJUKAN, Keputusan, LangkahPermohonan, Rute, StatusPermohonan
-    from penugasan.permissions import lihat_semua, q_terlihat
-
-    from .services import (
-        rancangan_keputusan_tim,
-        rancangan_surat_jawaban,
-        rancangan_surat_penugasan,
-        rancangan_surat_permohonan,
-    )
-
     if not getattr(user, "is_authenticated", False) or not (
             lihat_semua(user) or type(permohonan).objects.filter(q_terlihat(user), pk=permohonan.pk).exists()):
         raise PermissionDenied(_("Anda tidak berwenang melihat permohonan ini."))
@@ -187,7 +162,9 @@ def surat_draf_untuk_permohonan(*, permohonan, user) -> list[DrafSurat]:
     step = permohonan.langkah_sekarang
     tanggal = waktu.hari_ini()
     keputusan = Keputusan.JAWAB_KETERSEDIAAN if step["aksi"] == "jawab_ketersediaan" else Keputusan.SETUJUI
-    selesai = not permohonan.masih_ada_langkah()
+    # the very plan the decision service carries out (penugasan.rencana)
+    pegawai = pegawai_calon(permohonan)
+    rencana = rencana_keputusan(permohonan=permohonan, keputusan=keputusan, pegawai=pegawai)
     pejabat = (org.pejabat_berwenang(jabatan=permohonan.jabatan_penentu, tanggal=tanggal)
                if permohonan.jabatan_penentu_id else None)
     langkah = LangkahPermohonan(
@@ -196,30 +173,23 @@ def surat_draf_untuk_permohonan(*, permohonan, user) -> list[DrafSurat]:
         sebagai=pejabat.sebagai if pejabat else JenisPemangku.DEFINITIF,
         nama_pegawai=pejabat.pegawai.nama_lengkap if pejabat else "",
         nama_jabatan=pejabat.sebutan if pejabat else "", keputusan=keputusan)
-    # staff as the decision would set them (services._putuskan): already chosen, else those requested
-    pegawai = list(permohonan.pegawai_ditugaskan.order_by("nama"))
-    if not pegawai and permohonan.rute in RUTE_PENUNJUKAN:
-        pegawai = list(permohonan.pegawai_diminta.order_by("nama"))
 
     rancangan = []
     jawaban = None
-    if keputusan == Keputusan.JAWAB_KETERSEDIAAN or (
-            selesai and permohonan.rute in (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.PENUNJUKAN_LINTAS_INSTANSI)):
+    if rencana.surat_jawaban:
         jawaban = rancangan_surat_jawaban(permohonan=permohonan, langkah=langkah, pegawai=pegawai)
         rancangan.append(jawaban)
-    elif step["peran"] == "pyb_asal" and not selesai:
+    elif rencana.surat_permohonan_diteruskan:
         # forwarded to whoever decides the next step (penugasan.services._tetapkan_penentu, read only)
-        from penugasan.services import jabatan_untuk_peran
-
         berikut = permohonan.langkah_rute[permohonan.langkah_ke + 1]
         jabatan = jabatan_untuk_peran(permohonan=permohonan, peran=berikut["peran"], tanggal=tanggal)
         pejabat_berikut = org.pejabat_berwenang(jabatan=jabatan, tanggal=tanggal) if jabatan else None
         rancangan.append(rancangan_surat_permohonan(
             permohonan=permohonan, langkah=langkah,
             jabatan_penentu=pejabat_berikut.jabatan if pejabat_berikut else jabatan))
-    if selesai:
-        calon, tim_baru, anggota_baru = _penugasan_calon(permohonan, pegawai)
-        if tim_baru is not None and anggota_baru:
-            rancangan.append(rancangan_keputusan_tim(tim=tim_baru, anggota=anggota_baru))
-        rancangan += [rancangan_surat_penugasan(penugasan=p, jawaban_draf=jawaban) for p in calon]
+    if rencana.selesai:
+        selesai = rencana.penyelesaian
+        if selesai.tim_baru and selesai.keanggotaan:
+            rancangan.append(rancangan_keputusan_tim(tim=selesai.tim, anggota=selesai.keanggotaan))
+        rancangan += [rancangan_surat_penugasan(penugasan=p, jawaban_draf=jawaban) for p in selesai.penugasan]
     return [_draf(r) for r in rancangan]

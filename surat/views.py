@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from inti.exceptions import KonflikError
+from inti.klien import alamat_klien
+from penugasan.models import PermohonanPenugasan
 
 from .forms import CabutSuratForm, CocokkanPdfForm
 from .models import StatusSurat, Surat
@@ -62,7 +64,7 @@ def cabut(request, pk: int) -> HttpResponse:
     form = CabutSuratForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Alasan pencabutan wajib diisi."), status=400, content_type="text/plain; charset=utf-8")
-    ip = request.META.get("REMOTE_ADDR")
+    ip = alamat_klien(request)
     try:
         surat_cabut(surat_id=surat.pk, actor=request.user, alasan=form.cleaned_data["alasan"], ip=ip)
     except ValidationError as exc:
@@ -78,8 +80,6 @@ def cabut(request, pk: int) -> HttpResponse:
 def draf_permohonan(request, pk: int) -> HttpResponse:
     """HTMX fragment: the letters the request's current step would issue on approval (unnumbered
     drafts). Only for whoever may read or decide the request: 404 for anyone else."""
-    from penugasan.models import PermohonanPenugasan
-
     permohonan = PermohonanPenugasan.objects.filter(pk=pk).select_related(
         "pemohon", "jabatan_pemohon", "unit_asal", "unit_tujuan", "instansi_asal", "instansi_tujuan",
         "jabatan_penentu").first()

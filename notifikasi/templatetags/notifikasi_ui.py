@@ -1,6 +1,8 @@
 """Template tags for the page frame: the unread-notification badge in the navigation."""
 from django import template
 
+from notifikasi.selectors import jumlah_belum_dibaca
+
 register = template.Library()
 
 
@@ -12,10 +14,5 @@ def jumlah_notifikasi_belum_dibaca(context) -> int:
     if user is None or not user.is_authenticated:
         return 0
     if not hasattr(request, "_jumlah_notifikasi_belum_dibaca"):
-        try:
-            from notifikasi.selectors import jumlah_belum_dibaca
-        except ImportError:  # the notifications app is built in parallel
-            request._jumlah_notifikasi_belum_dibaca = 0
-        else:
-            request._jumlah_notifikasi_belum_dibaca = jumlah_belum_dibaca(user)
+        request._jumlah_notifikasi_belum_dibaca = jumlah_belum_dibaca(user)
     return request._jumlah_notifikasi_belum_dibaca

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from inti.jejak import jejak_catat, nama_pengguna
 from inti.models import AksiAudit
 from organisasi import selectors as org
-from organisasi.models import Jabatan, JenisJabatan, JenisPemangku, Pegawai, UnitOrganisasi
+from organisasi.models import Jabatan, JenisJabatan, JenisPemangku, Pegawai, PemangkuJabatan, UnitOrganisasi
 
 from ..models import Keputusan, LangkahPermohonan, PermohonanPenugasan, Rute
 
@@ -41,8 +41,6 @@ def _pegawai_actor(actor) -> Pegawai:
 def _nama_definitif(pejabat: org.Pejabat, tanggal: datetime.date) -> str:
     if pejabat.sebagai == JenisPemangku.DEFINITIF:
         return ""
-    from organisasi.models import PemangkuJabatan
-
     definitif = (PemangkuJabatan.objects.filter(jabatan=pejabat.jabatan, jenis=JenisPemangku.DEFINITIF,
                                                 mulai__lte=tanggal)
                  .exclude(selesai__lt=tanggal).select_related("pegawai").first())

@@ -13,7 +13,8 @@ from inti.models import AksiAudit
 from organisasi.models import Pegawai
 
 from .. import dokumen, permissions
-from ..models import RUTE_PENUNJUKAN, Keputusan, PermohonanPenugasan, Rute, StatusPermohonan
+from ..models import RUTE_PENUNJUKAN, Keputusan, PermohonanPenugasan, StatusPermohonan
+from ..rencana import rencana_keputusan
 from ._jejak import _dengan_jejak
 from ._umum import _catat_langkah, _url, _users_tembusan
 from .pemeriksaan import _periksa_pegawai_tugas
@@ -69,8 +70,8 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
             permohonan.pegawai_ditugaskan.set(dipilih)
             data["pegawai"] = [{"id": p.pk, "nama": p.nama_lengkap, "nip": p.nip} for p in dipilih]
 
+    rencana = rencana_keputusan(permohonan=permohonan, keputusan=keputusan)
     status_dari = permohonan.status
-    selesai = False
     if keputusan == Keputusan.TOLAK:
         permohonan.tolak()
         permohonan.alasan_penolakan = alasan
@@ -82,14 +83,13 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
         permohonan.jabatan_penentu = None
         if permohonan.rute in RUTE_PENUNJUKAN:
             permohonan.pegawai_ditugaskan.clear()  # chosen again when the route reaches the PPK anew
-    elif permohonan.masih_ada_langkah():
+    elif not rencana.selesai:
         permohonan.lanjutkan()
         penentu_baru = _tetapkan_penentu(permohonan, tanggal)
     else:
         permohonan.setujui()
         permohonan.diputuskan_pada = timezone.now()
         permohonan.jabatan_penentu = None
-        selesai = True
     permohonan.save(update_fields=["status", "langkah_ke", "jabatan_penentu", "alasan_penolakan",
                                    "alasan_pengembalian", "diputuskan_pada", "updated_at"])
     baris = _catat_langkah(permohonan=permohonan, actor=actor, pejabat=pejabat, kode=step["kode"], peran=step["peran"],
@@ -111,11 +111,10 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
             url=_url(permohonan), kunci=f"permohonan:{permohonan.pk}:langkah:{baris.urutan}:{keputusan}",
             objek=permohonan)
         return permohonan
-    # letters the regulation issues at this point
-    if keputusan in (Keputusan.TOLAK, Keputusan.JAWAB_KETERSEDIAAN) or (
-            selesai and permohonan.rute in (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.PENUNJUKAN_LINTAS_INSTANSI)):
+    # letters the regulation issues at this point (penugasan.rencana decides which)
+    if rencana.surat_jawaban:
         dokumen.terbitkan_surat_jawaban(permohonan=permohonan, langkah=baris, actor=actor)
-    elif keputusan == Keputusan.SETUJUI and step["peran"] == "pyb_asal" and not selesai:
+    elif rencana.surat_permohonan_diteruskan:
         dokumen.terbitkan_surat_permohonan(permohonan=permohonan, actor=actor)  # PyB forwards to the target PyB
 
     penerima = [permohonan.pemohon.user, *_users_tembusan(permohonan, tanggal)]
@@ -130,8 +129,8 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
     if permohonan.status == StatusPermohonan.MENUNGGU_KEPUTUSAN:
         permissions.beri_hak_putuskan(permohonan=permohonan, user=penentu_baru.pegawai.user)
         _beritahu_penentu(permohonan, penentu_baru)
-    if selesai:
-        _selesaikan_rute(permohonan=permohonan, actor=actor, langkah=baris)
+    if rencana.selesai:
+        _selesaikan_rute(permohonan=permohonan, actor=actor, langkah=baris, rencana=rencana.penyelesaian)
     return permohonan
 
 

@@ -13,60 +13,39 @@ from inti.models import AksiAudit
 
 from .. import dokumen, permissions
 from ..models import (
-    RUTE_SUKARELA,
     AnggotaTim,
     Keputusan,
     LangkahPermohonan,
     Penugasan,
-    PeranPenugasan,
     PeranTim,
     PermohonanPenugasan,
     StatusPenugasan,
     StatusPermohonan,
-    TimKerja,
 )
+from ..rencana import RencanaPenyelesaian, rencana_penyelesaian
 from ._jejak import _dengan_jejak
 from ._umum import _catat_langkah
 
 
-def _selesaikan_rute(*, permohonan: PermohonanPenugasan, actor, langkah: LangkahPermohonan) -> list[Penugasan]:
+def _selesaikan_rute(*, permohonan: PermohonanPenugasan, actor, langkah: LangkahPermohonan,
+                     rencana: RencanaPenyelesaian | None = None) -> list[Penugasan]:
     """A completed route becomes Penugasan rows (and a TimKerja when a team was asked for),
-    then one letter per assignee."""
-    sukarela = permohonan.rute in RUTE_SUKARELA
-    unit = permohonan.unit_tujuan if sukarela else permohonan.unit_asal
-    instansi = permohonan.instansi_tujuan if sukarela else permohonan.instansi_asal
-    pegawai = list(permohonan.pegawai_ditugaskan.order_by("nama"))
-    tim, tim_baru = permohonan.tim, False
-    if tim is None and permohonan.nama_tim:
-        tim = TimKerja.objects.create(instansi=instansi, unit=unit, nama=permohonan.nama_tim, mulai=permohonan.mulai,
-                                      selesai=permohonan.selesai, sifat=permohonan.sifat, dibentuk_oleh=actor)
-        tim_baru = True
+    then one letter per assignee: the rows ``penugasan.rencana`` planned, saved."""
+    if rencana is None:
+        rencana = rencana_penyelesaian(permohonan, list(permohonan.pegawai_ditugaskan.order_by("nama")))
+    tim, tim_baru = rencana.tim, rencana.tim_baru
+    if tim_baru:
+        tim.dibentuk_oleh = actor
+        tim.save()
         permohonan.tim = tim
         permohonan.save(update_fields=["tim", "updated_at"])
-    penugasan: list[Penugasan] = []
-    if tim is not None:
-        ketua = permohonan.ketua_tim
-        anggota = [*([ketua] if ketua and ketua.pk not in {p.pk for p in pegawai} else []), *pegawai]
-        for p in anggota:
-            peran = PeranTim.KETUA if ketua and p.pk == ketua.pk else PeranTim.ANGGOTA
-            if peran == PeranTim.KETUA:
-                AnggotaTim.objects.filter(tim=tim, peran=PeranTim.KETUA).exclude(pegawai=p).update(
-                    peran=PeranTim.ANGGOTA)
-            AnggotaTim.objects.update_or_create(tim=tim, pegawai=p, defaults={
-                "peran": peran, "uraian_tugas": permohonan.uraian_tugas, "sasaran": permohonan.hasil_diharapkan})
-            penugasan.append(Penugasan(
-                pegawai=p, permohonan=permohonan, instansi=instansi, unit=unit, tim=tim,
-                peran=PeranPenugasan.KETUA if peran == PeranTim.KETUA else PeranPenugasan.ANGGOTA,
-                uraian_tugas=permohonan.uraian_tugas, mulai=permohonan.mulai, selesai=permohonan.selesai,
-                sifat=permohonan.sifat))
-    else:
-        peran_lain = permohonan.peran_penugasan
-        for p in pegawai:
-            penugasan.append(Penugasan(
-                pegawai=p, permohonan=permohonan, instansi=instansi, unit=unit,
-                peran=PeranPenugasan.LAINNYA if peran_lain else PeranPenugasan.INDIVIDU, peran_lain=peran_lain,
-                uraian_tugas=permohonan.uraian_tugas, mulai=permohonan.mulai, selesai=permohonan.selesai,
-                sifat=permohonan.sifat))
+    for anggota in rencana.keanggotaan:
+        if anggota.peran == PeranTim.KETUA:
+            AnggotaTim.objects.filter(tim=tim, peran=PeranTim.KETUA).exclude(pegawai=anggota.pegawai).update(
+                peran=PeranTim.ANGGOTA)
+        AnggotaTim.objects.update_or_create(tim=tim, pegawai=anggota.pegawai, defaults={
+            "peran": anggota.peran, "uraian_tugas": anggota.uraian_tugas, "sasaran": anggota.sasaran})
+    penugasan = rencana.penugasan
     for obj in penugasan:
         obj.save()
         jejak_catat(actor=actor, objek=obj, aksi=AksiAudit.PENUGASAN_BUAT, diizinkan=True, status_ke=obj.status)

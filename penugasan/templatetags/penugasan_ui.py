@@ -1,6 +1,8 @@
 """Template tags for the page frame: how many requests await the user's decision."""
 from django import template
 
+from penugasan.selectors import menunggu_keputusan
+
 register = template.Library()
 
 
@@ -12,7 +14,5 @@ def jumlah_menunggu_keputusan(context) -> int:
     if user is None or not user.is_authenticated or getattr(user, "pegawai", None) is None:
         return 0
     if not hasattr(request, "_jumlah_menunggu_keputusan"):
-        from penugasan.selectors import menunggu_keputusan
-
         request._jumlah_menunggu_keputusan = menunggu_keputusan(user).count()
     return request._jumlah_menunggu_keputusan

@@ -71,3 +71,16 @@ def test_kembalikan_dilarang_rute_409_dan_orang_luar_404(d):
     r = klien(lain.kasi[0]).post(reverse("api-permohonan-perbaiki", args=[p.pk]), {"judul": "x"}, format="json")
     assert r.status_code == 404
     assert JejakAudit.objects.filter(objek_id=str(p.pk), diizinkan=False, aksi="permohonan.kembalikan").count() == 2
+
+
+def test_ip_audit_dari_header_proxy_terpercaya_bukan_dari_klien(settings):
+    """An API refusal records the address our proxy saw, not the X-Forwarded-For the client wrote."""
+    settings.SISTEMKERJA_TRUSTED_PROXY_HEADER = "X-Forwarded-For"
+    settings.SISTEMKERJA_NUM_PROXIES = 1
+    d = bangun_pemda("belu")
+    p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.seksi[1], pegawai_diminta=[d.jf_pertama[1]])
+    r = klien(d.jf_muda[1]).post(reverse("api-permohonan-tolak", args=[p.pk]), {"alasan": "iseng"}, format="json",
+                                 HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9", REMOTE_ADDR="10.0.0.2")
+    assert r.status_code in (403, 404)
+    baris = JejakAudit.objects.filter(objek_id=str(p.pk), diizinkan=False).latest("id")
+    assert baris.ip == "203.0.113.9"

@@ -4,16 +4,12 @@ from __future__ import annotations
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from penugasan import dokumen, services
+from penugasan import services
 from penugasan.models import Penugasan, TimKerja
 
 from .helpers import ajukan, bangun_pemda
 
 pytestmark = pytest.mark.django_db
-
-SURAT_ADA = all(dokumen.tersedia("surat.services", f) for f in (
-    "surat_permohonan_terbitkan", "surat_jawaban_terbitkan", "surat_penugasan_terbitkan", "keputusan_tim_terbitkan"))
-
 
 def _surat(objek):
     """Letters whose source is the object (for a request: also its decided steps)."""
@@ -42,7 +38,6 @@ def test_notifikasi_ke_penentu_pemohon_dan_penerima_tugas():
     assert Notifikasi.objects.filter(penerima=d.jf_pertama[1].user, jenis="penugasan_baru").count() == 1
 
 
-@pytest.mark.skipif(not SURAT_ADA, reason="surat.services belum menyediakan fungsi penerbitan surat")
 def test_surat_diterbitkan_pada_titik_yang_diatur():
     d = bangun_pemda("belu")
     p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.bidang[1],

@@ -184,6 +184,11 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Sistem Kerja <nor
 # Public base URL used in QR codes and e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
+# Client address in the audit trail (inti.klien): REMOTE_ADDR unless our own reverse proxies
+# set a header; then the entry NUM_PROXIES from the right of it (docs/deploy.md).
+SISTEMKERJA_TRUSTED_PROXY_HEADER = env("SISTEMKERJA_TRUSTED_PROXY_HEADER", default="")
+SISTEMKERJA_NUM_PROXIES = env.int("SISTEMKERJA_NUM_PROXIES", default=1)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

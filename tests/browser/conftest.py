@@ -42,21 +42,10 @@ def browser():
 
 
 def _muat_demo() -> dict:
-    """organisasi.demo.muat(), then penugasan.demo / surat.demo when present (like muat_demo)."""
-    import importlib
+    """The demo region and every app's demo data, exactly as ``manage.py muat_demo`` loads it."""
+    from inti.demo import muat_semua
 
-    try:
-        from organisasi import demo as org_demo
-    except ImportError:
-        pytest.skip("organisasi.demo belum tersedia")
-    konteks = org_demo.muat()
-    for modul in ("penugasan.demo", "surat.demo"):
-        try:
-            mod = importlib.import_module(modul)
-        except ImportError:
-            continue
-        konteks = mod.muat(konteks) or konteks
-    return konteks
+    return muat_semua()
 
 
 DUMP_KECUALI = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "authtoken"]
@@ -102,12 +91,9 @@ def demo(transactional_db, live_server, demo_dump) -> dict:
 
 
 def _kata_sandi_demo() -> str:
-    from organisasi import demo as org_demo
+    from organisasi.demo import DEMO_PASSWORD
 
-    for nama in ("KATA_SANDI", "KATA_SANDI_DEMO", "PASSWORD", "DEMO_PASSWORD"):
-        if hasattr(org_demo, nama):
-            return getattr(org_demo, nama)
-    raise RuntimeError("organisasi.demo tidak mendokumentasikan kata sandi demo")
+    return DEMO_PASSWORD
 
 
 class Sesi:

@@ -1,39 +1,31 @@
 """``manage.py muat_demo``: load the fictional demo region, then the other apps' demo data.
 
-Runs ``organisasi.demo.muat()`` and then, when those modules exist,
-``penugasan.demo.muat(konteks)`` and ``surat.demo.muat(konteks)`` in that order; each returns
-the (possibly extended) ``konteks`` for the next. Idempotent: running it again changes nothing.
+Runs the loaders the apps registered (``inti.demo``) in INSTALLED_APPS order: organisasi (the
+region and the accounts), penugasan (requests in every state), surat (the letters' PDFs); each
+returns the (possibly extended) ``konteks`` for the next. Idempotent: running it again changes
+nothing.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from django.core.management.base import BaseCommand
 
-from organisasi import demo
-
-
-def _modul_ada(nama: str) -> bool:
-    try:
-        return importlib.util.find_spec(nama) is not None
-    except ModuleNotFoundError:
-        return False
+from inti.demo import pemuat_demo
 
 
 class Command(BaseCommand):
     help = "Memuat data demo: dua pemerintah daerah fiktif, pegawai, dan akun demo per peran."
 
     def handle(self, *args, **options):
-        konteks = demo.muat()
-        self.stdout.write(self.style.SUCCESS(
-            f"Organisasi demo dimuat: {konteks['instansi']} dan {konteks['instansi2']}."))
-        for nama in ("penugasan.demo", "surat.demo"):
-            if _modul_ada(nama):
-                hasil = importlib.import_module(nama).muat(konteks)
-                if isinstance(hasil, dict):
-                    konteks = hasil
-                self.stdout.write(self.style.SUCCESS(f"{nama} dimuat."))
+        konteks: dict = {}
+        for label, pemuat in pemuat_demo():
+            hasil = pemuat(konteks)
+            if isinstance(hasil, dict):
+                konteks = hasil
+            if label == "organisasi":
+                self.stdout.write(self.style.SUCCESS(
+                    f"Organisasi demo dimuat: {konteks['instansi']} dan {konteks['instansi2']}."))
+            else:
+                self.stdout.write(self.style.SUCCESS(f"{label}.demo dimuat."))
 
         self.stdout.write("")
         self.stdout.write("Buka: http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)")
