@@ -23,9 +23,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inti.exceptions import KonflikError
+
 from . import importer, permissions
 from .models import ImporBagan, Instansi, StatusImpor
-from sistemkerja.exceptions import KonflikError
 
 
 def _instansi_untuk(user):

@@ -1458,7 +1458,7 @@ def impor_bagan_konfirmasi(*, actor, impor_id: int) -> ImporBagan:
         if impor.diunggah_oleh_id != actor.pk and not actor.is_superuser:
             raise PermissionDenied(_("Hanya pengunggah yang dapat menerapkan impor ini."))
         if impor.status != StatusImpor.SIAP:
-            from sistemkerja.exceptions import KonflikError
+            from inti.exceptions import KonflikError
 
             raise KonflikError(_("Impor berstatus %(s)s dan tidak dapat diterapkan.") % {"s": impor.get_status_display()})
         impor.status = StatusImpor.DIPROSES

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]  # migrates back and forth
 
 SEBELUM = [("penugasan", "0002_permohonan_dikembalikan"), ("inti", None)]
 SESUDAH = [("penugasan", "0003_jejakaudit_pindah_ke_inti"), ("inti", "0001_initial")]
