@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/organisasi/", include("organisasi.api_urls")),
     path("api/penugasan/", include("penugasan.api_urls")),
+    path("api/kinerja/", include("kinerja.api_urls")),
     path("api/notifikasi/", include("notifikasi.api_urls")),
     path("", include("surat.urls")),
     path("", include("notifikasi.urls")),
