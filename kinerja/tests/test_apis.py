@@ -145,3 +145,17 @@ def test_skema_openapi_kinerja_tanpa_peringatan():
     masalah = [m for m in [*GENERATOR_STATS._warn_cache, *GENERATOR_STATS._error_cache] if "kinerja" in m.lower()]
     assert masalah == []
     assert len([p for p in schema["paths"] if p.startswith("/api/kinerja/")]) == 30
+
+
+def test_daftar_pk_jumlah_kueri_tetap(django_assert_num_queries):
+    d = pemda()
+    c = klien(d.kepala_dinas)
+    pk_berlaku(d)
+    c.get(reverse("api-kinerja-pk-list"))  # warm the user/pegawai caches of the client
+    with django_assert_num_queries(2):  # count + page, no query per row
+        n1 = c.get(reverse("api-kinerja-pk-list")).json()["count"]
+    pk_berlaku(d, tahun=TAHUN + 1)
+    pk_berlaku(d, tahun=TAHUN + 2)
+    with django_assert_num_queries(2):
+        n2 = c.get(reverse("api-kinerja-pk-list")).json()["count"]
+    assert (n1, n2) == (1, 3)
