@@ -7,8 +7,8 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
+from inti.waktu import hari_ini
 from organisasi import selectors as org
 from organisasi.models import Instansi, JenisPemangku, Pegawai, PemangkuJabatan, UnitOrganisasi
 from penugasan.models import AnggotaTim, Penugasan, TimKerja
@@ -25,10 +25,6 @@ from .models import (
     TautanTarget,
 )
 from .presets import nilai_preset
-
-
-def hari_ini() -> datetime.date:
-    return timezone.localdate()
 
 
 def aturan_kinerja_pada(*, instansi: Instansi, tanggal: datetime.date | None = None) -> AturanKinerja:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
+from inti.jejak import jejak_tolak
+from inti.models import AksiAudit
 from penugasan.models import TimKerja
-from penugasan.services import jejak_tolak
 
 from .. import selectors
 from ..models import (
@@ -29,7 +30,7 @@ def _tidak_ditemukan(request, model, pk: int, aksi: str):
     raise NotFound("Data tidak ditemukan.")
 
 
-def pk_terlihat(request, pk: int, aksi: str = "kinerja.lihat") -> PerjanjianKinerja:
+def pk_terlihat(request, pk: int, aksi: str = AksiAudit.KINERJA_LIHAT) -> PerjanjianKinerja:
     obj = selectors.pk_terlihat(user=request.user).filter(pk=pk).first()
     return obj or _tidak_ditemukan(request, PerjanjianKinerja, pk, aksi)
 

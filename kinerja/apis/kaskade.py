@@ -6,8 +6,9 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from inti.exceptions import KonflikError
+from inti.models import AksiAudit
 from penugasan.models import Rute, Sifat
-from sistemkerja.exceptions import KonflikError
 
 from .. import selectors, services
 from ..models import BentukPelaksanaan, CaraBagi, KebutuhanPegawai, StrategiTarget, TargetJabatan
@@ -41,7 +42,7 @@ class KaskadeBagiApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=TargetOutput(many=True), operation_id="kinerja_kaskade_bagi")
     def post(self, request, pk: int):
-        indikator_terlihat(request, pk, "kinerja.kaskade.bagi")
+        indikator_terlihat(request, pk, AksiAudit.KINERJA_KASKADE_BAGI)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         bagian = []
@@ -86,7 +87,7 @@ class StrategiTetapkanApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=StrategiOutput, operation_id="kinerja_strategi_tetapkan")
     def post(self, request, pk: int):
-        target_terlihat(request, pk, "kinerja.strategi.tetapkan")
+        target_terlihat(request, pk, AksiAudit.KINERJA_STRATEGI_TETAPKAN)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.strategi_tetapkan(actor=request.user, ip=ip(request), target_id=pk, **s.validated_data)
@@ -113,7 +114,7 @@ class StrategiPratinjauPermohonanApi(APIView):
 
     @extend_schema(responses=PratinjauPermohonanOutput, operation_id="kinerja_strategi_pratinjau_permohonan")
     def get(self, request, pk: int):
-        target_terlihat(request, pk, "kinerja.strategi.permohonan")
+        target_terlihat(request, pk, AksiAudit.KINERJA_STRATEGI_PERMOHONAN)
         target = TargetJabatan.objects.select_related("indikator__sasaran__pk_kinerja__jabatan").get(pk=pk)
         strategi = StrategiTarget.objects.filter(target=target).first()
         if strategi is None or not strategi.perlu_permohonan:
@@ -155,7 +156,7 @@ class StrategiBuatPermohonanApi(APIView):
     @extend_schema(request=InputSerializer, responses={201: PermohonanDibuatOutput},
                    operation_id="kinerja_strategi_buat_permohonan")
     def post(self, request, pk: int):
-        target_terlihat(request, pk, "kinerja.strategi.permohonan")
+        target_terlihat(request, pk, AksiAudit.KINERJA_STRATEGI_PERMOHONAN)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         data = dict(s.validated_data)
@@ -190,7 +191,7 @@ class TautkanApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: TautanOutput}, operation_id="kinerja_tautkan")
     def post(self, request, pk: int):
-        target_terlihat(request, pk, "kinerja.target.tautkan")
+        target_terlihat(request, pk, AksiAudit.KINERJA_TAUTKAN)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.tautkan(actor=request.user, ip=ip(request), target_id=pk, **s.validated_data)

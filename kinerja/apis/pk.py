@@ -9,6 +9,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from inti.models import AksiAudit
+
 from .. import selectors, services
 from ..models import IndikatorKinerja, Polaritas, SasaranKinerja, StatusPK
 from ._umum import (
@@ -87,7 +89,7 @@ class PkTetapkanApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PkOutput, operation_id="kinerja_pk_tetapkan")
     def post(self, request, pk: int):
-        pk_terlihat(request, pk, "kinerja.pk.tetapkan")
+        pk_terlihat(request, pk, AksiAudit.KINERJA_PK_TETAPKAN)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.pk_tetapkan(actor=request.user, ip=ip(request), pk_id=pk, **s.validated_data)
@@ -106,7 +108,7 @@ class PkUbahApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: PkOutput}, operation_id="kinerja_pk_ubah")
     def post(self, request, pk: int):
-        pk_terlihat(request, pk, "kinerja.pk.ubah")
+        pk_terlihat(request, pk, AksiAudit.KINERJA_PK_UBAH)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         baru = services.pk_ubah(actor=request.user, ip=ip(request), pk_id=pk, **s.validated_data)
@@ -124,7 +126,7 @@ class SasaranInput(serializers.Serializer):
 class SasaranTambahApi(APIView):
     @extend_schema(request=SasaranInput, responses={201: SasaranOutput}, operation_id="kinerja_sasaran_tambah")
     def post(self, request, pk: int):
-        pk_terlihat(request, pk, "kinerja.sasaran.simpan")
+        pk_terlihat(request, pk, AksiAudit.KINERJA_SASARAN_SIMPAN)
         s = SasaranInput(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.sasaran_simpan(actor=request.user, ip=ip(request), pk_id=pk, **s.validated_data)
@@ -134,7 +136,7 @@ class SasaranTambahApi(APIView):
 class SasaranUbahApi(APIView):
     @extend_schema(request=SasaranInput, responses=SasaranOutput, operation_id="kinerja_sasaran_ubah")
     def post(self, request, pk: int):
-        sasaran_terlihat(request, pk, "kinerja.sasaran.simpan")
+        sasaran_terlihat(request, pk, AksiAudit.KINERJA_SASARAN_SIMPAN)
         s = SasaranInput(data=request.data)
         s.is_valid(raise_exception=True)
         pk_id = SasaranKinerja.objects.values_list("pk_kinerja_id", flat=True).get(pk=pk)
@@ -164,7 +166,7 @@ class IndikatorInput(serializers.Serializer):
 class IndikatorTambahApi(APIView):
     @extend_schema(request=IndikatorInput, responses={201: IndikatorOutput}, operation_id="kinerja_indikator_tambah")
     def post(self, request, pk: int):
-        sasaran_terlihat(request, pk, "kinerja.indikator.simpan")
+        sasaran_terlihat(request, pk, AksiAudit.KINERJA_INDIKATOR_SIMPAN)
         s = IndikatorInput(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.indikator_simpan(actor=request.user, ip=ip(request), sasaran_id=pk, **s.validated_data)
@@ -177,7 +179,7 @@ class IndikatorUbahApi(APIView):
     @extend_schema(request=IndikatorInput(partial=True), responses=IndikatorOutput,
                    operation_id="kinerja_indikator_ubah")
     def post(self, request, pk: int):
-        indikator_terlihat(request, pk, "kinerja.indikator.simpan")
+        indikator_terlihat(request, pk, AksiAudit.KINERJA_INDIKATOR_SIMPAN)
         s = IndikatorInput(data=request.data, partial=True)
         s.is_valid(raise_exception=True)
         sasaran_id = IndikatorKinerja.objects.values_list("sasaran_id", flat=True).get(pk=pk)
@@ -189,7 +191,7 @@ class IndikatorUbahApi(APIView):
 class IndikatorHapusApi(APIView):
     @extend_schema(request=None, responses={204: None}, operation_id="kinerja_indikator_hapus")
     def post(self, request, pk: int):
-        indikator_terlihat(request, pk, "kinerja.indikator.hapus")
+        indikator_terlihat(request, pk, AksiAudit.KINERJA_INDIKATOR_HAPUS)
         services.indikator_hapus(actor=request.user, ip=ip(request), indikator_id=pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -217,7 +219,7 @@ class PkImporApi(APIView):
     @extend_schema(request={"multipart/form-data": InputSerializer}, responses=OutputSerializer,
                    operation_id="kinerja_pk_impor")
     def post(self, request, pk: int):
-        pk_terlihat(request, pk, "kinerja.pk.impor")
+        pk_terlihat(request, pk, AksiAudit.KINERJA_PK_IMPOR)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         berkas = s.validated_data["berkas"]

@@ -7,6 +7,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from inti.models import AksiAudit
 from organisasi.models import UnitOrganisasi
 
 from .. import selectors, services
@@ -76,7 +77,7 @@ class RencanaAnggaranBuatApi(APIView):
     @extend_schema(request=RencanaAnggaranInput, responses={201: RencanaAnggaranOutput},
                    operation_id="kinerja_rencana_anggaran_buat")
     def post(self, request, pk: int):
-        target_terlihat(request, pk, "kinerja.rka.simpan")
+        target_terlihat(request, pk, AksiAudit.KINERJA_RENCANA_ANGGARAN_SIMPAN)
         s = RencanaAnggaranInput(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.rencana_anggaran_simpan(actor=request.user, ip=ip(request), target_id=pk,
@@ -89,7 +90,7 @@ class RencanaAnggaranUbahApi(APIView):
     @extend_schema(request=RencanaAnggaranInput, responses=RencanaAnggaranOutput,
                    operation_id="kinerja_rencana_anggaran_ubah")
     def post(self, request, pk: int):
-        rencana_anggaran_terlihat(request, pk, "kinerja.rka.simpan")
+        rencana_anggaran_terlihat(request, pk, AksiAudit.KINERJA_RENCANA_ANGGARAN_SIMPAN)
         s = RencanaAnggaranInput(data=request.data)
         s.is_valid(raise_exception=True)
         target_id = RencanaKegiatanAnggaran.objects.values_list("target_id", flat=True).get(pk=pk)
@@ -102,7 +103,7 @@ class RencanaAnggaranUbahApi(APIView):
 class RencanaAnggaranAjukanApi(APIView):
     @extend_schema(request=None, responses=RencanaAnggaranOutput, operation_id="kinerja_rencana_anggaran_ajukan")
     def post(self, request, pk: int):
-        rencana_anggaran_terlihat(request, pk, "kinerja.rka.ajukan")
+        rencana_anggaran_terlihat(request, pk, AksiAudit.KINERJA_RENCANA_ANGGARAN_AJUKAN)
         obj = services.rencana_anggaran_ajukan(actor=request.user, ip=ip(request), rencana_id=pk)
         return Response(RencanaAnggaranOutput(obj).data)
 
@@ -120,7 +121,7 @@ class RencanaAnggaranSetujuiApi(APIView):
     @extend_schema(request=CatatanInput, responses=RencanaAnggaranOutput,
                    operation_id="kinerja_rencana_anggaran_setujui")
     def post(self, request, pk: int):
-        rencana_anggaran_terlihat(request, pk, "kinerja.rka.setujui")
+        rencana_anggaran_terlihat(request, pk, AksiAudit.KINERJA_RENCANA_ANGGARAN_SETUJUI)
         s = CatatanInput(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.rencana_anggaran_setujui(actor=request.user, ip=ip(request), rencana_id=pk, **s.validated_data)
@@ -131,7 +132,7 @@ class RencanaAnggaranKembalikanApi(APIView):
     @extend_schema(request=CatatanInput, responses=RencanaAnggaranOutput,
                    operation_id="kinerja_rencana_anggaran_kembalikan")
     def post(self, request, pk: int):
-        rencana_anggaran_terlihat(request, pk, "kinerja.rka.kembalikan")
+        rencana_anggaran_terlihat(request, pk, AksiAudit.KINERJA_RENCANA_ANGGARAN_KEMBALIKAN)
         s = CatatanInput(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.rencana_anggaran_kembalikan(actor=request.user, ip=ip(request), rencana_id=pk,
@@ -182,7 +183,7 @@ class RencanaAksiSimpanApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=RencanaAksiOutput, operation_id="kinerja_rencana_aksi_simpan")
     def post(self, request, pk: int):
-        tim_terlihat(request, pk, "kinerja.rencana_aksi.simpan")
+        tim_terlihat(request, pk, AksiAudit.KINERJA_RENCANA_AKSI_SIMPAN)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.rencana_aksi_simpan(actor=request.user, ip=ip(request), tim_id=pk,
@@ -319,7 +320,7 @@ class MatriksIsiApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=MatriksOutput, operation_id="kinerja_matriks_isi")
     def post(self, request, pk: int):
-        tim = tim_terlihat(request, pk, "kinerja.matriks.isi")
+        tim = tim_terlihat(request, pk, AksiAudit.KINERJA_MATRIKS_ISI)
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         baris = []
@@ -360,7 +361,7 @@ class MatriksTerimaApi(APIView):
 
     @extend_schema(request=TanggapanInput, responses=BarisOutput, operation_id="kinerja_matriks_terima")
     def post(self, request, pk: int):
-        baris_terlihat(request, pk, "kinerja.matriks.terima")
+        baris_terlihat(request, pk, AksiAudit.KINERJA_MATRIKS_TERIMA)
         s = TanggapanInput(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.matriks_terima(actor=request.user, ip=ip(request), baris_id=pk, **s.validated_data)
@@ -372,7 +373,7 @@ class MatriksMintaPerbaikanApi(APIView):
 
     @extend_schema(request=TanggapanInput, responses=BarisOutput, operation_id="kinerja_matriks_minta_perbaikan")
     def post(self, request, pk: int):
-        baris_terlihat(request, pk, "kinerja.matriks.minta_perbaikan")
+        baris_terlihat(request, pk, AksiAudit.KINERJA_MATRIKS_MINTA_PERBAIKAN)
         s = TanggapanInput(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.matriks_minta_perbaikan(actor=request.user, ip=ip(request), baris_id=pk, **s.validated_data)

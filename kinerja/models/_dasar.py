@@ -1,8 +1,7 @@
-"""Shared bases of the kinerja models (re-exported from the bottom apps)."""
+"""Shared bases of the kinerja models (from the bottom app ``inti``)."""
 from __future__ import annotations
 
-from organisasi.models import TimestampedModel
-from penugasan.models import AppendOnlyModel
+from inti.models import AppendOnlyModel, TimestampedModel
 
 __all__ = ["TimestampedModel", "AppendOnlyModel", "FsmReloadMixin"]
 

@@ -3,54 +3,22 @@ after the rollback, and "does the actor hold or act for this position today"."""
 from __future__ import annotations
 
 import datetime
-import functools
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
+from inti.jejak import dengan_jejak, jejak_catat
+from inti.waktu import hari_ini
 from organisasi import selectors as org
 from organisasi.models import Jabatan, JenisPemangku, Pegawai
-from penugasan.services import DITOLAK, jejak_catat, jejak_tolak
-from sistemkerja.exceptions import KonflikError
 
 from ..models import AturanKinerja
-from ..selectors import aturan_kinerja_pada, hari_ini
+from ..selectors import aturan_kinerja_pada
 
 __all__ = ["jejak_catat", "dengan_jejak", "pegawai_actor", "pejabat_untuk", "aturan", "angka", "hari_ini"]
 
 BATAS_ANGKA = Decimal(10) ** 14
-
-
-def _pesan(exc: Exception) -> str:
-    """The reason recorded for a refused attempt."""
-    if isinstance(exc, ValidationError):
-        if hasattr(exc, "error_dict"):
-            return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        return " ".join(exc.messages)
-    if isinstance(exc, KonflikError):
-        return exc.message
-    return str(exc) or exc.__class__.__name__
-
-
-def dengan_jejak(aksi: str, model, kunci: str):
-    """Run the service atomically; when refused, roll back, then record the refused attempt
-    (who, what, why) in its own transaction and re-raise."""
-
-    def dekorator(fn):
-        @functools.wraps(fn)
-        def pembungkus(*, actor, ip: str | None = None, **kwargs):
-            try:
-                with transaction.atomic():
-                    return fn(actor=actor, ip=ip, **kwargs)
-            except DITOLAK as exc:
-                jejak_tolak(actor=actor, model=model, objek_id=kwargs.get(kunci), aksi=aksi, alasan=_pesan(exc), ip=ip)
-                raise
-
-        return pembungkus
-
-    return dekorator
 
 
 def pegawai_actor(actor) -> Pegawai:

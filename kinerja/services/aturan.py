@@ -6,10 +6,10 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from inti.exceptions import KonflikError
+from inti.models import AksiAudit
 from organisasi.models import Instansi
-from sistemkerja.exceptions import KonflikError
 
-from ..aksi import AksiKinerja
 from ..models import AturanKinerja
 from ..presets import nilai_preset
 from ._umum import dengan_jejak, jejak_catat
@@ -18,7 +18,7 @@ FIELD_ATURAN = [f.name for f in AturanKinerja._meta.get_fields()
                 if f.concrete and f.name not in ("id", "instansi", "dibuat_oleh", "waktu")]
 
 
-@dengan_jejak(AksiKinerja.ATURAN_TETAPKAN, model=Instansi, kunci="instansi_id")
+@dengan_jejak(AksiAudit.KINERJA_ATURAN_TETAPKAN, model=Instansi, kunci="instansi_id")
 def aturan_kinerja_tetapkan(*, actor, ip: str | None = None, instansi_id: int,
                             berlaku_mulai: datetime.date | None = None, preset: str | None = None,
                             **nilai) -> AturanKinerja:
@@ -41,6 +41,6 @@ def aturan_kinerja_tetapkan(*, actor, ip: str | None = None, instansi_id: int,
     aturan = AturanKinerja(instansi=instansi, dibuat_oleh=actor if actor is not None and actor.pk else None, **data)
     aturan.full_clean(exclude=["instansi", "dibuat_oleh"])
     aturan.save()
-    jejak_catat(actor=actor, objek=aturan, aksi=AksiKinerja.ATURAN_TETAPKAN, diizinkan=True, ip=ip,
+    jejak_catat(actor=actor, objek=aturan, aksi=AksiAudit.KINERJA_ATURAN_TETAPKAN, diizinkan=True, ip=ip,
                 alasan=f"berlaku mulai {aturan.berlaku_mulai:%d-%m-%Y}")
     return aturan

@@ -7,9 +7,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from inti.models import AksiAudit
 from organisasi.importer import baca_berkas
 
-from ..aksi import AksiKinerja
 from ..models import IndikatorKinerja, PerjanjianKinerja, SasaranKinerja
 from ._umum import dengan_jejak, hari_ini, jejak_catat
 from .pk import _pastikan_draf, _pastikan_penetap, _pk_terkunci, periksa_indikator
@@ -104,7 +104,7 @@ def periksa_berkas(berkas, nama_berkas: str = "") -> list[dict]:
     return rencana
 
 
-@dengan_jejak(AksiKinerja.PK_IMPOR, model=PerjanjianKinerja, kunci="pk_id")
+@dengan_jejak(AksiAudit.KINERJA_PK_IMPOR, model=PerjanjianKinerja, kunci="pk_id")
 def impor_sasaran_indikator(*, actor, ip: str | None = None, pk_id: int, berkas, nama_berkas: str = "",
                             ganti: bool = False) -> dict:
     """Import into a draft PK. Sasaran already in the PK (same kode, or same text) receive the
@@ -136,6 +136,6 @@ def impor_sasaran_indikator(*, actor, ip: str | None = None, pk_id: int, berkas,
             objs.append(IndikatorKinerja(sasaran=sasaran, urutan=urutan_i, **ind))
         IndikatorKinerja.objects.bulk_create(objs)
         jumlah["indikator_baru"] += len(objs)
-    jejak_catat(actor=actor, objek=pk, aksi=AksiKinerja.PK_IMPOR, diizinkan=True, ip=ip, pejabat=pejabat,
+    jejak_catat(actor=actor, objek=pk, aksi=AksiAudit.KINERJA_PK_IMPOR, diizinkan=True, ip=ip, pejabat=pejabat,
                 alasan=f"{nama_berkas}: {jumlah['sasaran_baru']} sasaran, {jumlah['indikator_baru']} indikator")
     return jumlah

@@ -9,13 +9,13 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from inti.exceptions import KonflikError
+from inti.models import AksiAudit
 from organisasi import selectors as org
 from organisasi.models import Instansi, Jabatan, JenisJabatan, Pegawai, UnitOrganisasi
 from penugasan import services as penugasan_services
 from penugasan.models import Penugasan, PermohonanPenugasan, Rute, Sifat, TimKerja
-from sistemkerja.exceptions import KonflikError
 
-from ..aksi import AksiKinerja
 from ..models import (
     BentukPelaksanaan,
     CaraBagi,
@@ -132,7 +132,7 @@ def _periksa_jumlah(hasil: list[dict], *, indikator: IndikatorKinerja, induk: Ta
                                               % {"jumlah": _fmt(jumlah), "selisih": _fmt(SERATUS - jumlah)}]})
 
 
-@dengan_jejak(AksiKinerja.KASKADE_BAGI, model=IndikatorKinerja, kunci="indikator_id")
+@dengan_jejak(AksiAudit.KINERJA_KASKADE_BAGI, model=IndikatorKinerja, kunci="indikator_id")
 def kaskade_bagi(*, actor, ip: str | None = None, indikator_id: int, bagian: list[dict],
                  induk_id: int | None = None) -> list[TargetJabatan]:
     """Divide an indikator's target (or, at the third level, a cascaded share ``induk_id``)
@@ -180,7 +180,7 @@ def kaskade_bagi(*, actor, ip: str | None = None, indikator_id: int, bagian: lis
         t.full_clean(exclude=["indikator", "induk", "jabatan", "penanggung_jawab", "asal"], validate_unique=False)
         t.save()
         simpan.append(t)
-    jejak_catat(actor=actor, objek=indikator, aksi=AksiKinerja.KASKADE_BAGI, diizinkan=True, ip=ip, pejabat=pejabat,
+    jejak_catat(actor=actor, objek=indikator, aksi=AksiAudit.KINERJA_KASKADE_BAGI, diizinkan=True, ip=ip, pejabat=pejabat,
                 alasan="; ".join(f"{t.jabatan.nama}: {t.sebutan_porsi}" for t in simpan)[:2000])
     return simpan
 
@@ -217,7 +217,7 @@ def _target_terkunci(target_id: int) -> TargetJabatan:
                             "penanggung_jawab").get(pk=target_id))
 
 
-@dengan_jejak(AksiKinerja.STRATEGI_TETAPKAN, model=TargetJabatan, kunci="target_id")
+@dengan_jejak(AksiAudit.KINERJA_STRATEGI_TETAPKAN, model=TargetJabatan, kunci="target_id")
 def strategi_tetapkan(*, actor, ip: str | None = None, target_id: int, bentuk: str, perlu_ketua: bool = False,
                       kebutuhan: str = KebutuhanPegawai.TIDAK, jumlah_dibutuhkan: int = 0,
                       kompetensi_dibutuhkan: str = "", arahan: str = "") -> StrategiTarget:
@@ -254,7 +254,7 @@ def strategi_tetapkan(*, actor, ip: str | None = None, target_id: int, bentuk: s
         bentuk=bentuk, perlu_ketua=bool(perlu_ketua), kebutuhan=kebutuhan, jumlah_dibutuhkan=jumlah_dibutuhkan,
         kompetensi_dibutuhkan=(kompetensi_dibutuhkan or "").strip(), arahan=(arahan or "").strip(),
         ditetapkan_oleh=pegawai, penetap_sebagai=pejabat.sebagai if pejabat else "definitif", nama_penetap=nama[:250]))
-    jejak_catat(actor=actor, objek=target, aksi=AksiKinerja.STRATEGI_TETAPKAN, diizinkan=True, ip=ip, pejabat=pejabat,
+    jejak_catat(actor=actor, objek=target, aksi=AksiAudit.KINERJA_STRATEGI_TETAPKAN, diizinkan=True, ip=ip, pejabat=pejabat,
                 alasan=f"{strategi.get_bentuk_display()}; {strategi.get_kebutuhan_display()}")
     return strategi
 
@@ -294,7 +294,7 @@ def isi_permohonan_dari_strategi(*, target: TargetJabatan, strategi: StrategiTar
     }
 
 
-@dengan_jejak(AksiKinerja.STRATEGI_PERMOHONAN, model=TargetJabatan, kunci="target_id")
+@dengan_jejak(AksiAudit.KINERJA_STRATEGI_PERMOHONAN, model=TargetJabatan, kunci="target_id")
 def strategi_buat_permohonan(*, actor, ip: str | None = None, target_id: int, unit_tujuan_id: int,
                              mulai: datetime.date | None = None, selesai: datetime.date | None = None,
                              nama_tim: str = "", ketua_tim_id: int | None = None, kriteria: str = "",
@@ -335,7 +335,7 @@ def strategi_buat_permohonan(*, actor, ip: str | None = None, target_id: int, un
         instansi_tujuan=unit_tujuan.instansi if rute == Rute.PENUNJUKAN_LINTAS_INSTANSI else None,
         kriteria=kriteria, pegawai_diminta=diminta, ajukan=ajukan, **isi, **tim_kw)
     TautanTarget.objects.create(target=target, permohonan=permohonan, sumber=SumberTautan.STRATEGI, dibuat_oleh=actor)
-    jejak_catat(actor=actor, objek=target, aksi=AksiKinerja.STRATEGI_PERMOHONAN, diizinkan=True, ip=ip,
+    jejak_catat(actor=actor, objek=target, aksi=AksiAudit.KINERJA_STRATEGI_PERMOHONAN, diizinkan=True, ip=ip,
                 pejabat=pejabat, alasan=f"permohonan #{permohonan.pk}")
     return permohonan
 
@@ -343,7 +343,7 @@ def strategi_buat_permohonan(*, actor, ip: str | None = None, target_id: int, un
 # --------------------------------------------------------------------------- links
 
 
-@dengan_jejak(AksiKinerja.TAUTKAN, model=TargetJabatan, kunci="target_id")
+@dengan_jejak(AksiAudit.KINERJA_TAUTKAN, model=TargetJabatan, kunci="target_id")
 def tautkan(*, actor, ip: str | None = None, target_id: int, permohonan_id: int | None = None,
             penugasan_id: int | None = None, tim_id: int | None = None) -> TautanTarget:
     """Link a request, an assignment or a team to a cascaded target (also after the fact). The
@@ -377,7 +377,7 @@ def tautkan(*, actor, ip: str | None = None, target_id: int, permohonan_id: int 
     if TautanTarget.objects.filter(target=target, **kw).exists():
         raise KonflikError(_("Sudah ditautkan ke target ini."))
     tautan = TautanTarget.objects.create(target=target, sumber=SumberTautan.MANUAL, dibuat_oleh=actor, **kw)
-    jejak_catat(actor=actor, objek=target, aksi=AksiKinerja.TAUTKAN, diizinkan=True, ip=ip, pejabat=pejabat,
+    jejak_catat(actor=actor, objek=target, aksi=AksiAudit.KINERJA_TAUTKAN, diizinkan=True, ip=ip, pejabat=pejabat,
                 alasan=f"{diisi[0]}={obj.pk}")
     return tautan
 

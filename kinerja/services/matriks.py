@@ -11,10 +11,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.exceptions import KonflikError
+from inti.models import AksiAudit
 from penugasan.models import AnggotaTim, TimKerja
-from sistemkerja.exceptions import KonflikError
 
-from ..aksi import AksiKinerja
 from ..models import BarisMatriksPeran, StatusBarisMatriks, TargetJabatan
 from ._umum import angka, dengan_jejak, jejak_catat, pegawai_actor
 from .rencana import _pastikan_ketua, _teks
@@ -27,7 +27,7 @@ def target_tim(tim: TimKerja):
         Q(tautan__tim=tim) | Q(tautan__permohonan__tim=tim) | Q(tautan__penugasan__tim=tim)).distinct()
 
 
-@dengan_jejak(AksiKinerja.MATRIKS_ISI, model=TimKerja, kunci="tim_id")
+@dengan_jejak(AksiAudit.KINERJA_MATRIKS_ISI, model=TimKerja, kunci="tim_id")
 def matriks_isi(*, actor, ip: str | None = None, tim_id: int, baris: list[dict]) -> list[BarisMatriksPeran]:
     """The ketua fills (or revises) rows: ``[{anggota_id, peran, hasil, indikator, target_nilai?,
     satuan?, target_id?}]`` (``anggota_id`` = AnggotaTim id). A changed row goes back to the
@@ -93,7 +93,7 @@ def matriks_isi(*, actor, ip: str | None = None, tim_id: int, baris: list[dict])
         ang.target = obj.target_teks[:200]
         ang.save(update_fields=["uraian_tugas", "sasaran", "indikator", "target", "updated_at"])
         hasil.append(obj)
-    jejak_catat(actor=actor, objek=tim, aksi=AksiKinerja.MATRIKS_ISI, diizinkan=True, ip=ip,
+    jejak_catat(actor=actor, objek=tim, aksi=AksiAudit.KINERJA_MATRIKS_ISI, diizinkan=True, ip=ip,
                 alasan=f"{len(hasil)} baris")
     return hasil
 
@@ -112,17 +112,17 @@ def _tanggapi(*, actor, ip, baris_id: int, terima: bool, komentar: str) -> Baris
     obj.komentar_anggota, obj.ditanggapi_pada = komentar, timezone.now()
     obj.save(update_fields=["status", "komentar_anggota", "ditanggapi_pada", "updated_at"])
     jejak_catat(actor=actor, objek=obj, ip=ip, diizinkan=True, status_dari=dari, status_ke=obj.status,
-                alasan=komentar, aksi=AksiKinerja.MATRIKS_TERIMA if terima else AksiKinerja.MATRIKS_MINTA_PERBAIKAN)
+                alasan=komentar, aksi=AksiAudit.KINERJA_MATRIKS_TERIMA if terima else AksiAudit.KINERJA_MATRIKS_MINTA_PERBAIKAN)
     return obj
 
 
-@dengan_jejak(AksiKinerja.MATRIKS_TERIMA, model=BarisMatriksPeran, kunci="baris_id")
+@dengan_jejak(AksiAudit.KINERJA_MATRIKS_TERIMA, model=BarisMatriksPeran, kunci="baris_id")
 def matriks_terima(*, actor, ip: str | None = None, baris_id: int, komentar: str = "") -> BarisMatriksPeran:
     """The member accepts their row (optionally with a comment)."""
     return _tanggapi(actor=actor, ip=ip, baris_id=baris_id, terima=True, komentar=komentar)
 
 
-@dengan_jejak(AksiKinerja.MATRIKS_MINTA_PERBAIKAN, model=BarisMatriksPeran, kunci="baris_id")
+@dengan_jejak(AksiAudit.KINERJA_MATRIKS_MINTA_PERBAIKAN, model=BarisMatriksPeran, kunci="baris_id")
 def matriks_minta_perbaikan(*, actor, ip: str | None = None, baris_id: int, komentar: str) -> BarisMatriksPeran:
     """The member asks the ketua to change their row (comment required)."""
     return _tanggapi(actor=actor, ip=ip, baris_id=baris_id, terima=False, komentar=komentar)

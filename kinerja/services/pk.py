@@ -13,11 +13,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.exceptions import KonflikError
+from inti.models import AksiAudit
 from organisasi import selectors as org
 from organisasi.models import Jabatan, PerangkatDaerah, UnitOrganisasi
-from sistemkerja.exceptions import KonflikError
 
-from ..aksi import AksiKinerja
 from ..models import (
     IndikatorKinerja,
     PenetapPK,
@@ -70,7 +70,7 @@ def _pastikan_draf(pk: PerjanjianKinerja) -> None:
                              "buat perubahan sebagai versi baru."))
 
 
-@dengan_jejak(AksiKinerja.PK_BUAT, model=Jabatan, kunci="jabatan_id")
+@dengan_jejak(AksiAudit.KINERJA_PK_BUAT, model=Jabatan, kunci="jabatan_id")
 def pk_buat(*, actor, ip: str | None = None, jabatan_id: int, tahun: int, judul: str = "") -> PerjanjianKinerja:
     """A new draft PK (version 1) of ``jabatan`` for ``tahun``."""
     tanggal = hari_ini()
@@ -85,12 +85,12 @@ def pk_buat(*, actor, ip: str | None = None, jabatan_id: int, tahun: int, judul:
     pk = PerjanjianKinerja.objects.create(
         instansi=pd.instansi, perangkat_daerah=pd, jabatan=jabatan, tahun=tahun, versi=1,
         judul=(judul or f"Perjanjian Kinerja {jabatan.nama} Tahun {tahun}").strip()[:250], dibuat_oleh=actor)
-    jejak_catat(actor=actor, objek=pk, aksi=AksiKinerja.PK_BUAT, diizinkan=True, status_ke=pk.status, ip=ip,
+    jejak_catat(actor=actor, objek=pk, aksi=AksiAudit.KINERJA_PK_BUAT, diizinkan=True, status_ke=pk.status, ip=ip,
                 pejabat=pejabat)
     return pk
 
 
-@dengan_jejak(AksiKinerja.PK_TETAPKAN, model=PerjanjianKinerja, kunci="pk_id")
+@dengan_jejak(AksiAudit.KINERJA_PK_TETAPKAN, model=PerjanjianKinerja, kunci="pk_id")
 def pk_tetapkan(*, actor, ip: str | None = None, pk_id: int,
                 tanggal_berlaku: datetime.date | None = None) -> PerjanjianKinerja:
     """Set a draft version; an amendment supersedes the version it amends."""
@@ -115,7 +115,7 @@ def pk_tetapkan(*, actor, ip: str | None = None, pk_id: int,
                                                          "(%(tgl)s).") % {"tgl": f"{lama.tanggal_berlaku:%d-%m-%Y}"}]})
         lama.gantikan()
         lama.save(update_fields=["status", "updated_at"])
-        jejak_catat(actor=actor, objek=lama, aksi=AksiKinerja.PK_GANTIKAN, diizinkan=True,
+        jejak_catat(actor=actor, objek=lama, aksi=AksiAudit.KINERJA_PK_GANTIKAN, diizinkan=True,
                     status_dari=StatusPK.DITETAPKAN, status_ke=lama.status, ip=ip, pejabat=pejabat,
                     alasan=_("diganti versi %(versi)s") % {"versi": pk.versi})
     pk.tetapkan()
@@ -126,12 +126,12 @@ def pk_tetapkan(*, actor, ip: str | None = None, pk_id: int,
     pk.nama_penetap = f"{pejabat.pegawai.nama_lengkap}, {pejabat.sebutan}"[:250]
     pk.save(update_fields=["status", "tanggal_berlaku", "ditetapkan_pada", "ditetapkan_oleh", "penetap_sebagai",
                            "nama_penetap", "updated_at"])
-    jejak_catat(actor=actor, objek=pk, aksi=AksiKinerja.PK_TETAPKAN, diizinkan=True, status_dari=StatusPK.DRAF,
+    jejak_catat(actor=actor, objek=pk, aksi=AksiAudit.KINERJA_PK_TETAPKAN, diizinkan=True, status_dari=StatusPK.DRAF,
                 status_ke=pk.status, ip=ip, pejabat=pejabat)
     return pk
 
 
-@dengan_jejak(AksiKinerja.PK_UBAH, model=PerjanjianKinerja, kunci="pk_id")
+@dengan_jejak(AksiAudit.KINERJA_PK_UBAH, model=PerjanjianKinerja, kunci="pk_id")
 def pk_ubah(*, actor, ip: str | None = None, pk_id: int, alasan_perubahan: str,
             tanggal_berlaku: datetime.date | None = None) -> PerjanjianKinerja:
     """Amend a set PK: a new draft version copying its sasaran, indikator, cascade, strategies
@@ -156,7 +156,7 @@ def pk_ubah(*, actor, ip: str | None = None, pk_id: int, alasan_perubahan: str,
         versi=pk.versi + 1, versi_sebelumnya=pk, judul=pk.judul, alasan_perubahan=alasan_perubahan.strip(),
         tanggal_berlaku=tanggal_berlaku, dibuat_oleh=actor)
     _salin_isi(lama=pk, baru=baru, actor=actor)
-    jejak_catat(actor=actor, objek=baru, aksi=AksiKinerja.PK_UBAH, diizinkan=True, status_ke=baru.status, ip=ip,
+    jejak_catat(actor=actor, objek=baru, aksi=AksiAudit.KINERJA_PK_UBAH, diizinkan=True, status_ke=baru.status, ip=ip,
                 pejabat=pejabat, alasan=baru.alasan_perubahan)
     return baru
 
@@ -203,7 +203,7 @@ def _teks(nilai, *, field: str, wajib: bool = True, maks: int | None = None) -> 
     return teks
 
 
-@dengan_jejak(AksiKinerja.SASARAN_SIMPAN, model=PerjanjianKinerja, kunci="pk_id")
+@dengan_jejak(AksiAudit.KINERJA_SASARAN_SIMPAN, model=PerjanjianKinerja, kunci="pk_id")
 def sasaran_simpan(*, actor, ip: str | None = None, pk_id: int, uraian: str, kode: str = "",
                    sasaran_id: int | None = None) -> SasaranKinerja:
     """Add a sasaran (or edit ``sasaran_id``) of a draft PK."""
@@ -219,7 +219,7 @@ def sasaran_simpan(*, actor, ip: str | None = None, pk_id: int, uraian: str, kod
     else:
         urutan = (pk.sasaran.order_by("-urutan").values_list("urutan", flat=True).first() or 0) + 1
         sasaran = SasaranKinerja.objects.create(pk_kinerja=pk, urutan=urutan, uraian=uraian, kode=kode)
-    jejak_catat(actor=actor, objek=pk, aksi=AksiKinerja.SASARAN_SIMPAN, diizinkan=True, ip=ip, pejabat=pejabat,
+    jejak_catat(actor=actor, objek=pk, aksi=AksiAudit.KINERJA_SASARAN_SIMPAN, diizinkan=True, ip=ip, pejabat=pejabat,
                 alasan=f"sasaran {sasaran.urutan}: {uraian[:200]}")
     return sasaran
 
@@ -259,7 +259,7 @@ def periksa_indikator(data: dict, *, prefiks: str = "") -> dict:
     return hasil
 
 
-@dengan_jejak(AksiKinerja.INDIKATOR_SIMPAN, model=SasaranKinerja, kunci="sasaran_id")
+@dengan_jejak(AksiAudit.KINERJA_INDIKATOR_SIMPAN, model=SasaranKinerja, kunci="sasaran_id")
 def indikator_simpan(*, actor, ip: str | None = None, sasaran_id: int, indikator_id: int | None = None,
                      **data) -> IndikatorKinerja:
     """Add an indikator to a sasaran of a draft PK (or edit ``indikator_id``)."""
@@ -281,12 +281,12 @@ def indikator_simpan(*, actor, ip: str | None = None, sasaran_id: int, indikator
         bersih = periksa_indikator(data)
         urutan = (sasaran.indikator.order_by("-urutan").values_list("urutan", flat=True).first() or 0) + 1
         indikator = IndikatorKinerja.objects.create(sasaran=sasaran, urutan=urutan, **bersih)
-    jejak_catat(actor=actor, objek=pk, aksi=AksiKinerja.INDIKATOR_SIMPAN, diizinkan=True, ip=ip, pejabat=pejabat,
+    jejak_catat(actor=actor, objek=pk, aksi=AksiAudit.KINERJA_INDIKATOR_SIMPAN, diizinkan=True, ip=ip, pejabat=pejabat,
                 alasan=f"indikator {sasaran.urutan}.{indikator.urutan}: {indikator.uraian[:200]}")
     return indikator
 
 
-@dengan_jejak(AksiKinerja.INDIKATOR_HAPUS, model=IndikatorKinerja, kunci="indikator_id")
+@dengan_jejak(AksiAudit.KINERJA_INDIKATOR_HAPUS, model=IndikatorKinerja, kunci="indikator_id")
 def indikator_hapus(*, actor, ip: str | None = None, indikator_id: int) -> None:
     indikator = IndikatorKinerja.objects.select_related("sasaran").get(pk=indikator_id)
     pk = _pk_terkunci(indikator.sasaran.pk_kinerja_id)
@@ -294,6 +294,6 @@ def indikator_hapus(*, actor, ip: str | None = None, indikator_id: int) -> None:
     _pastikan_draf(pk)
     if indikator.kaskade.exists():
         raise KonflikError(_("Indikator sudah dibagi kepada jabatan; hapus pembagiannya lebih dahulu."))
-    jejak_catat(actor=actor, objek=pk, aksi=AksiKinerja.INDIKATOR_HAPUS, diizinkan=True, ip=ip, pejabat=pejabat,
+    jejak_catat(actor=actor, objek=pk, aksi=AksiAudit.KINERJA_INDIKATOR_HAPUS, diizinkan=True, ip=ip, pejabat=pejabat,
                 alasan=indikator.uraian[:200])
     indikator.delete()

@@ -9,12 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.exceptions import KonflikError
+from inti.models import AksiAudit
 from organisasi import selectors as org
 from organisasi.models import Pegawai, UnitOrganisasi
 from penugasan.models import AnggotaTim, Penugasan, PeranTim, StatusTim, TimKerja
-from sistemkerja.exceptions import KonflikError
 
-from ..aksi import AksiKinerja
 from ..models import (
     ButirRencanaKerja,
     KegiatanAnggaran,
@@ -109,7 +109,7 @@ def _kegiatan_bersih(kegiatan) -> list[dict]:
     return hasil
 
 
-@dengan_jejak(AksiKinerja.RENCANA_ANGGARAN_SIMPAN, model=TargetJabatan, kunci="target_id")
+@dengan_jejak(AksiAudit.KINERJA_RENCANA_ANGGARAN_SIMPAN, model=TargetJabatan, kunci="target_id")
 def rencana_anggaran_simpan(*, actor, ip: str | None = None, target_id: int, judul: str, kegiatan: list[dict],
                             rencana_id: int | None = None) -> RencanaKegiatanAnggaran:
     """Draft (or revise while draft/returned) the activity and budget plan of a target."""
@@ -131,12 +131,12 @@ def rencana_anggaran_simpan(*, actor, ip: str | None = None, target_id: int, jud
         rencana = RencanaKegiatanAnggaran.objects.create(target=target, judul=judul, disusun_oleh=pegawai)
     KegiatanAnggaran.objects.bulk_create([KegiatanAnggaran(rencana=rencana, urutan=i + 1, **b)
                                           for i, b in enumerate(baris)])
-    jejak_catat(actor=actor, objek=rencana, aksi=AksiKinerja.RENCANA_ANGGARAN_SIMPAN, diizinkan=True, ip=ip,
+    jejak_catat(actor=actor, objek=rencana, aksi=AksiAudit.KINERJA_RENCANA_ANGGARAN_SIMPAN, diizinkan=True, ip=ip,
                 status_ke=rencana.status)
     return rencana
 
 
-@dengan_jejak(AksiKinerja.RENCANA_ANGGARAN_AJUKAN, model=RencanaKegiatanAnggaran, kunci="rencana_id")
+@dengan_jejak(AksiAudit.KINERJA_RENCANA_ANGGARAN_AJUKAN, model=RencanaKegiatanAnggaran, kunci="rencana_id")
 def rencana_anggaran_ajukan(*, actor, ip: str | None = None, rencana_id: int) -> RencanaKegiatanAnggaran:
     rencana = RencanaKegiatanAnggaran.objects.select_for_update().select_related("target__jabatan__unit").get(pk=rencana_id)
     if not _boleh_menyusun_rka(pegawai=pegawai_actor(actor), target=rencana.target, tanggal=hari_ini()):
@@ -146,7 +146,7 @@ def rencana_anggaran_ajukan(*, actor, ip: str | None = None, rencana_id: int) ->
         raise KonflikError(_("Rencana sudah diajukan."))
     rencana.ajukan()
     rencana.save(update_fields=["status", "updated_at"])
-    jejak_catat(actor=actor, objek=rencana, aksi=AksiKinerja.RENCANA_ANGGARAN_AJUKAN, diizinkan=True, ip=ip,
+    jejak_catat(actor=actor, objek=rencana, aksi=AksiAudit.KINERJA_RENCANA_ANGGARAN_AJUKAN, diizinkan=True, ip=ip,
                 status_dari=dari, status_ke=rencana.status)
     return rencana
 
@@ -170,18 +170,18 @@ def _putuskan_rka(*, actor, ip, rencana_id: int, setujui: bool, catatan: str) ->
                                 "updated_at"])
     jejak_catat(actor=actor, objek=rencana, diizinkan=True, ip=ip, pejabat=pejabat, status_dari=dari,
                 status_ke=rencana.status, alasan=rencana.catatan,
-                aksi=AksiKinerja.RENCANA_ANGGARAN_SETUJUI if setujui else AksiKinerja.RENCANA_ANGGARAN_KEMBALIKAN)
+                aksi=AksiAudit.KINERJA_RENCANA_ANGGARAN_SETUJUI if setujui else AksiAudit.KINERJA_RENCANA_ANGGARAN_KEMBALIKAN)
     return rencana
 
 
-@dengan_jejak(AksiKinerja.RENCANA_ANGGARAN_SETUJUI, model=RencanaKegiatanAnggaran, kunci="rencana_id")
+@dengan_jejak(AksiAudit.KINERJA_RENCANA_ANGGARAN_SETUJUI, model=RencanaKegiatanAnggaran, kunci="rencana_id")
 def rencana_anggaran_setujui(*, actor, ip: str | None = None, rencana_id: int,
                              catatan: str = "") -> RencanaKegiatanAnggaran:
     """Level 2 (the target's owner position, or its Plt/Plh) approves."""
     return _putuskan_rka(actor=actor, ip=ip, rencana_id=rencana_id, setujui=True, catatan=catatan)
 
 
-@dengan_jejak(AksiKinerja.RENCANA_ANGGARAN_KEMBALIKAN, model=RencanaKegiatanAnggaran, kunci="rencana_id")
+@dengan_jejak(AksiAudit.KINERJA_RENCANA_ANGGARAN_KEMBALIKAN, model=RencanaKegiatanAnggaran, kunci="rencana_id")
 def rencana_anggaran_kembalikan(*, actor, ip: str | None = None, rencana_id: int,
                                 catatan: str) -> RencanaKegiatanAnggaran:
     return _putuskan_rka(actor=actor, ip=ip, rencana_id=rencana_id, setujui=False, catatan=catatan)
@@ -205,7 +205,7 @@ def _pastikan_ketua(*, actor, tim: TimKerja) -> Pegawai:
     return pegawai
 
 
-@dengan_jejak(AksiKinerja.RENCANA_AKSI_SIMPAN, model=TimKerja, kunci="tim_id")
+@dengan_jejak(AksiAudit.KINERJA_RENCANA_AKSI_SIMPAN, model=TimKerja, kunci="tim_id")
 def rencana_aksi_simpan(*, actor, ip: str | None = None, tim_id: int, judul: str, tonggak: list[dict],
                         target_id: int | None = None) -> RencanaAksi:
     """The ketua's detailed plan: milestones with due dates (within the team's period) and
@@ -250,7 +250,7 @@ def rencana_aksi_simpan(*, actor, ip: str | None = None, tim_id: int, judul: str
         pemilik = b.pop("pemilik")
         obj = TonggakRencana.objects.create(rencana=rencana, urutan=i + 1, **b)
         obj.pemilik.set(pemilik)
-    jejak_catat(actor=actor, objek=tim, aksi=AksiKinerja.RENCANA_AKSI_SIMPAN, diizinkan=True, ip=ip,
+    jejak_catat(actor=actor, objek=tim, aksi=AksiAudit.KINERJA_RENCANA_AKSI_SIMPAN, diizinkan=True, ip=ip,
                 alasan=f"{len(bersih)} tonggak")
     return rencana
 
@@ -258,7 +258,7 @@ def rencana_aksi_simpan(*, actor, ip: str | None = None, tim_id: int, judul: str
 # --------------------------------------------------------------------------- individual work plan
 
 
-@dengan_jejak(AksiKinerja.RENCANA_KERJA_SIMPAN, model=TimKerja, kunci="tim_id")
+@dengan_jejak(AksiAudit.KINERJA_RENCANA_KERJA_SIMPAN, model=TimKerja, kunci="tim_id")
 def rencana_kerja_simpan(*, actor, ip: str | None = None, tahun: int, butir: list[dict], uraian: str = "",
                          tim_id: int | None = None, penugasan_id: int | None = None,
                          target_id: int | None = None) -> RencanaKerjaIndividu:
@@ -301,6 +301,6 @@ def rencana_kerja_simpan(*, actor, ip: str | None = None, tahun: int, butir: lis
     rencana.butir.all().delete()
     ButirRencanaKerja.objects.bulk_create([ButirRencanaKerja(rencana=rencana, urutan=i + 1, **b)
                                            for i, b in enumerate(bersih)])
-    jejak_catat(actor=actor, objek=rencana, aksi=AksiKinerja.RENCANA_KERJA_SIMPAN, diizinkan=True, ip=ip,
+    jejak_catat(actor=actor, objek=rencana, aksi=AksiAudit.KINERJA_RENCANA_KERJA_SIMPAN, diizinkan=True, ip=ip,
                 alasan=f"{len(bersih)} butir")
     return rencana

@@ -6,9 +6,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from inti.models import JejakAudit
 from kinerja.models import PerjanjianKinerja, StatusBarisMatriks, StatusPK
 from organisasi.models import Preset
-from penugasan.models import AnggotaTim, JejakAudit, PeranTim, PermohonanPenugasan
+from penugasan.models import AnggotaTim, PeranTim, PermohonanPenugasan
 
 from .helpers import TAHUN, bagi_dua, pemda, pk_berlaku, putuskan_sampai_selesai
 

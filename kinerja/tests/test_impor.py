@@ -4,9 +4,9 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from inti.exceptions import KonflikError
 from kinerja import services
 from kinerja.models import IndikatorKinerja, Polaritas, SasaranKinerja
-from sistemkerja.exceptions import KonflikError
 
 from .helpers import TAHUN, D, pemda, pk_berlaku
 

@@ -3,13 +3,14 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from inti.exceptions import KonflikError
+from inti.models import JejakAudit
 from kinerja import services
 from kinerja.models import StrategiTarget, SumberTautan, TargetJabatan, TautanTarget
 from organisasi.models import Jabatan, JenisJabatan, JenisPemangku, Preset
 from organisasi.tests.factories import PegawaiFactory, UnitFactory, angkat
-from penugasan.models import JejakAudit, PermohonanPenugasan, Rute, StatusPermohonan
+from penugasan.models import PermohonanPenugasan, Rute, StatusPermohonan
 from penugasan.tests.helpers import ajukan
-from sistemkerja.exceptions import KonflikError
 
 from .helpers import TAHUN, D, bagi_dua, pemda, pk_berlaku
 

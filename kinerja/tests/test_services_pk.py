@@ -3,12 +3,12 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from inti.exceptions import KonflikError
+from inti.models import JejakAudit
 from kinerja import services
 from kinerja.models import IndikatorKinerja, PerjanjianKinerja, StatusPK, StrategiTarget, TargetJabatan
 from organisasi.models import JenisPemangku, Preset
 from organisasi.tests.factories import PegawaiFactory, angkat
-from penugasan.models import JejakAudit
-from sistemkerja.exceptions import KonflikError
 
 from .helpers import TAHUN, D, bagi_dua, pemda, pk_berlaku, pk_draf
 

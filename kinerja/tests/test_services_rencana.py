@@ -3,12 +3,13 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from inti.exceptions import KonflikError
+from inti.models import JejakAudit
 from kinerja import services
 from kinerja.models import StatusBarisMatriks, StatusRencana
 from organisasi.models import JenisPemangku, Preset
 from organisasi.tests.factories import PegawaiFactory, angkat
-from penugasan.models import AnggotaTim, JejakAudit, PeranTim
-from sistemkerja.exceptions import KonflikError
+from penugasan.models import AnggotaTim, PeranTim
 
 from .helpers import TAHUN, bagi_dua, pemda, pk_berlaku, tim_dari_strategi
 
