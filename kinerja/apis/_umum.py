@@ -6,6 +6,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
 from inti.jejak import jejak_tolak
+from inti.klien import alamat_klien
 from inti.models import AksiAudit
 from penugasan.models import TimKerja
 
@@ -21,7 +22,8 @@ from ..models import (
 
 
 def ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    """The client address for the audit trail (trusted proxy header, docs/deploy.md)."""
+    return alamat_klien(request)
 
 
 def _tidak_ditemukan(request, model, pk: int, aksi: str):
