@@ -104,7 +104,7 @@ def main() -> int:
         try:
             instansi = Instansi.objects.create(kode="bench", nama="Pemerintah Kabupaten Bench",
                                                nama_daerah="Kabupaten Bench")
-            services.instansi_terapkan_preset(instansi=instansi, preset="bungo")
+            services.instansi_terapkan_preset(instansi=instansi, preset="kotabaru")
             fase = {}
             awal = time.perf_counter()
 

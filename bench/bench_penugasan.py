@@ -144,7 +144,7 @@ def _jalankan(args, connection) -> int:
 
     t = time.perf_counter()
     instansi = Instansi.objects.create(kode="bench", nama="Pemerintah Kabupaten Bench", nama_daerah="Kabupaten Bench")
-    services.instansi_terapkan_preset(instansi=instansi, preset="bungo")
+    services.instansi_terapkan_preset(instansi=instansi, preset="kotabaru")
     importer.impor_terapkan(instansi=instansi, baris=sintetis.buat_baris(pegawai=args.pegawai, seed=args.seed))
     print(f"region: {Pegawai.objects.count()} pegawai, {UnitOrganisasi.objects.count()} units, "
           f"{Jabatan.objects.count()} positions (imported in {time.perf_counter() - t:.0f}s)")

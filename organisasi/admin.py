@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from . import permissions, services
+from . import kedudukan, permissions, services
 from .models import (
     JENJANG_KATEGORI,
     Instansi,
@@ -191,6 +191,13 @@ class InstansiForm(forms.ModelForm):
                 # PyB / Pembina: Kepala Daerah or (by delegation) the Sekda, a JPT position
                 self.fields[nama].queryset = jabatan.order_by("-jenis", "nama")
 
+    def clean_aturan_kedudukan(self):
+        nilai = self.cleaned_data.get("aturan_kedudukan") or {}
+        salah = kedudukan.validasi_data(nilai)
+        if salah:
+            raise forms.ValidationError(salah)
+        return nilai
+
 
 def _aksi_preset(preset: str):
     def aksi(modeladmin, request, queryset):
@@ -237,7 +244,7 @@ class RiwayatLewatLayananMixin:
 @admin.register(Instansi)
 class InstansiAdmin(CakupanAdmin):
     form = InstansiForm
-    list_display = ("nama", "kode", "jenis", "preset", "aturan_kedudukan_jenjang", "jenis_surat_penugasan")
+    list_display = ("nama", "kode", "jenis", "preset", "jenis_surat_penugasan")
     list_filter = ("jenis", "preset")
     search_fields = ("nama", "kode", "nama_daerah")
     readonly_fields = ("preset",)
@@ -253,7 +260,7 @@ class InstansiAdmin(CakupanAdmin):
                                          "penandatangan_lintas_pd", "penetap_tim_lintas_pd")}),
         (_("Tim kerja"), {"fields": ("ketua_tim_jenis_jabatan", "ketua_tim_pengawas_jika_dua_level",
                                      "penanggung_jawab_tim_aktif", "batas_beban_kerja")}),
-        (_("Kedudukan dan pelaporan"), {"fields": ("aturan_kedudukan_jenjang", "laporan_individu_ke",
+        (_("Kedudukan dan pelaporan"), {"fields": ("aturan_kedudukan", "laporan_individu_ke",
                                                    "hari_pengingat")}),
         (_("Surat"), {"fields": ("jenis_surat_penugasan", "kode_klasifikasi_surat", "format_nomor_surat")}),
     )

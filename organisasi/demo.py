@@ -648,8 +648,8 @@ class _Pembangun:
                 self._cache_ppk[kunci] = next((
                     k for k in calon
                     if not (k.jenis == J.FUNGSIONAL and not k.kepala_unit) and (
-                        not self.instansi.aturan_kedudukan_jenjang
-                        or services.aturan_kedudukan_jenjang(jabatan_pegawai=jabatan, jabatan_ppk=k) is None)
+                        services.kedudukan_pelanggaran(aturan_kedudukan=self.instansi.aturan_kedudukan,
+                                                       jabatan_pegawai=jabatan, jabatan_ppk=k) is None)
                 ), None)
             ppk = self._cache_ppk[kunci]
             if ppk is None:

@@ -40,7 +40,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import permissions, services
+from . import kedudukan, permissions, services
 from .models import (
     JENJANG_KATEGORI,
     STRUKTURAL,
@@ -698,6 +698,21 @@ class _Pemeriksa:
         return Jabatan(kode=kode, nama=j["nama"], jenis=j["jenis"], kepala_unit=j["kepala_unit"],
                        nama_jf=j["nama_jf"], jenjang=j["jenjang"], kategori_jf=JENJANG_KATEGORI.get(j["jenjang"], ""))
 
+    def _tempat_ppk(self, kode: str) -> kedudukan.TempatPPK:
+        """The PPK seat as the placement rule sees it, from the file over the DB."""
+        jp = self.jab[kode]
+        unit = jp["unit"]
+        kode_pd = self.unit_pd.get(unit, "") if unit else ""
+        pd_file = self.pd.get(kode_pd)
+        pd_db = self.db_pd.get(kode_pd)
+        singkatan = (pd_file.nilai.get("singkatan") if pd_file else None) or (pd_db.singkatan if pd_db else "")
+        nama_pd = (pd_file.nilai.get("nama") if pd_file else None) or (pd_db.nama if pd_db else "")
+        return kedudukan.TempatPPK(
+            nama=jp["nama"], jenis=jp["jenis"], kepala_unit=jp["kepala_unit"],
+            kepala_pd=bool(jp["kepala_unit"] and unit and not self.unit_induk.get(unit)),
+            punya_pengawas=self._punya_pengawas(unit) if unit else False,
+            singkatan_pd=singkatan or "", nama_pd=nama_pd or "")
+
     def _punya_pengawas(self, unit: str) -> bool:
         if not hasattr(self, "_pengawas"):
             anak = defaultdict(list)
@@ -807,12 +822,10 @@ class _Pemeriksa:
             kunci = (j["jenis"], j["jenjang"], j["kepala_unit"], ppk)  # the rule depends on these only
             if kunci not in aturan_cache:
                 pesan = None
-                jp = self.jab[ppk]
                 try:
                     services.kedudukan_validasi(
                         instansi=self.instansi, jabatan_pegawai=self._jabatan_obj(kode),
-                        jabatan_ppk=self._jabatan_obj(ppk),
-                        punya_pengawas=self._punya_pengawas(jp["unit"]) if jp["unit"] else False)
+                        jabatan_ppk=self._jabatan_obj(ppk), tempat=self._tempat_ppk(ppk))
                 except ValidationError as exc:
                     pesan = " ".join(exc.messages)
                 aturan_cache[kunci] = pesan

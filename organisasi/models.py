@@ -128,9 +128,10 @@ class Instansi(TimestampedModel):
         _("Pengawas memimpin tim pada unit dua level"), default=False,
     )
     penanggung_jawab_tim_aktif = models.BooleanField(_("peran penanggung jawab tim"), default=False)
-    aturan_kedudukan_jenjang = models.BooleanField(
-        _("terapkan aturan kedudukan menurut jenjang"), default=False,
-        help_text=_("Ahli Utama/Madya di bawah JPT Pratama, Ahli Muda di bawah Administrator, dst."),
+    aturan_kedudukan = models.JSONField(
+        _("aturan kedudukan menurut jenjang"), default=dict, blank=True,
+        help_text=_("jenjang JF/Pelaksana → jabatan PPK yang boleh, dengan pasal peraturannya; kosong = bebas "
+                    "(lihat organisasi/kedudukan.py); diisi dari preset"),
     )
     jenis_surat_penugasan = models.CharField(
         _("jenis surat penugasan"), max_length=20, choices=JenisSurat.choices, default=JenisSurat.SURAT_TUGAS,

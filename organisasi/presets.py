@@ -60,6 +60,62 @@ def langkah_rute(*, urutan_sukarela: str) -> dict:
         )},
     }
 
+# --------------------------------------------------------------------------- placement by jenjang (DOMAIN §1)
+# Evaluated by organisasi.kedudukan; every rule names its article. "bawaan": the seed is silent.
+
+_KETERAMPILAN = ["pemula", "terampil", "mahir", "penyelia"]
+
+
+def _kedudukan(subjek: list[str], ppk: list[str], pasal: str, kutipan: str, *, satu_tingkat: bool = False,
+               syarat: str = "", perangkat_daerah: list[str] | None = None, bawaan: bool = False) -> dict:
+    return {"subjek": subjek, "ppk": ppk, "satu_tingkat_di_atas": satu_tingkat, "syarat": syarat,
+            "perangkat_daerah": perangkat_daerah or [], "pasal": pasal, "kutipan": kutipan, "bawaan": bawaan}
+
+
+ATURAN_KEDUDUKAN: dict[str, dict] = {
+    Preset.BELU: {"peraturan": "Peraturan Bupati Belu Nomor 47 Tahun 2024", "bebas": "Pasal 7 ayat (1)",
+                  "kepala_unit_mandiri": "Pasal 7 ayat (2)", "aturan": []},
+    Preset.PASURUAN: {"peraturan": "Peraturan Walikota Pasuruan Nomor 41 Tahun 2023",
+                      "bebas": "Lampiran I huruf B angka 1", "kepala_unit_mandiri": "", "aturan": []},
+    Preset.KOTABARU: {
+        "peraturan": "Peraturan Bupati Kotabaru Nomor 68 Tahun 2024", "kepala_unit_mandiri": "Pasal 18 ayat (5)",
+        "aturan": [
+            _kedudukan(["ahli_utama", "ahli_madya"], ["jpt_pratama"], "Pasal 18 ayat (3) huruf a", "003 Ps.18(3)a"),
+            _kedudukan(["ahli_muda"], ["administrator"], "Pasal 18 ayat (3) huruf b", "003 Ps.18(3)b",
+                       satu_tingkat=True),
+            _kedudukan(["ahli_pertama", *_KETERAMPILAN], ["pengawas"], "Pasal 18 ayat (3) huruf c",
+                       "003 Ps.18(3)c", satu_tingkat=True),
+            _kedudukan(["pelaksana"], ["pengawas"], "Pasal 18 ayat (4) huruf a", "003 Ps.18(4)a"),
+            _kedudukan(["pelaksana"], ["administrator"], "Pasal 18 ayat (4) huruf b", "003 Ps.18(4)b",
+                       syarat="tanpa_pengawas"),
+        ]},
+    Preset.BUNGO: {
+        "peraturan": "Peraturan Bupati Bungo Nomor 15 Tahun 2024", "kepala_unit_mandiri": "",
+        "aturan": [
+            _kedudukan(["ahli_madya"], ["kepala_pd"],
+                       "Pasal 16 ayat (2) huruf a, Pasal 19 ayat (2), Pasal 22 ayat (2) huruf a, "
+                       "Pasal 25 ayat (2) huruf a", "001 Ps.16(2)a, 19, 22(2)a, 25(2)a"),
+            _kedudukan(["ahli_utama"], ["kepala_pd"], "tidak diatur; mengikuti Ahli Madya (Pasal 16 ayat (2) huruf a)",
+                       "001 silent", bawaan=True),
+            _kedudukan(["ahli_muda", "ahli_pertama", *_KETERAMPILAN, "pelaksana"], ["administrator"],
+                       "Pasal 16 ayat (2) huruf b, Pasal 19 ayat (2), Pasal 22 ayat (2) huruf b, "
+                       "Pasal 25 ayat (2) huruf b", "001 Ps.16(2)b, 19, 22(2)b, 25(2)b"),
+        ]},
+    Preset.INDRAGIRI_HILIR: {
+        "peraturan": "Peraturan Bupati Indragiri Hilir Nomor 1 Tahun 2024", "kepala_unit_mandiri": "Pasal 7 ayat (3)",
+        "aturan": [
+            _kedudukan(["ahli_madya"], ["jpt_pratama"], "Lampiran huruf B angka 1", "002 Lamp B.1"),
+            _kedudukan(["ahli_utama"], ["jpt_pratama"], "tidak diatur; mengikuti Ahli Madya (Lampiran huruf B angka 1)",
+                       "002 silent", bawaan=True),
+            _kedudukan(["ahli_muda"], ["administrator"], "Lampiran huruf B angka 1", "002 Lamp B.1"),
+            _kedudukan(["ahli_pertama", *_KETERAMPILAN, "pelaksana"], ["administrator", "pengawas"],
+                       "Lampiran huruf B angka 1", "002 Lamp B.1"),
+            _kedudukan(["ahli_madya", "ahli_muda", "ahli_pertama", *_KETERAMPILAN, "pelaksana"], ["kepala_pd"],
+                       "Lampiran huruf B angka 1 huruf a angka 6", "002 Lamp B.1.a.6 (l.434)",
+                       perangkat_daerah=["DPMPTSP", "Penanaman Modal"]),
+        ]},
+}
+
 
 PRESETS: dict[str, dict] = {
     Preset.BELU: {
@@ -77,7 +133,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_jenis_jabatan": [J.FUNGSIONAL, J.PELAKSANA],
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
-        "aturan_kedudukan_jenjang": False,
+        "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.BELU],
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.PIMPINAN_UNIT,
     },
@@ -96,7 +152,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_jenis_jabatan": [J.FUNGSIONAL, J.PELAKSANA],
         "ketua_tim_pengawas_jika_dua_level": True,
         "penanggung_jawab_tim_aktif": False,
-        "aturan_kedudukan_jenjang": True,
+        "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.BUNGO],
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.PPK,
     },
@@ -116,7 +172,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_jenis_jabatan": [J.FUNGSIONAL, J.PELAKSANA],
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": True,
-        "aturan_kedudukan_jenjang": True,
+        "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.INDRAGIRI_HILIR],
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.ATASAN_LANGSUNG,
     },
@@ -134,7 +190,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_jenis_jabatan": [J.JPT_PRATAMA, J.ADMINISTRATOR, J.FUNGSIONAL, J.PELAKSANA],
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
-        "aturan_kedudukan_jenjang": True,
+        "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.KOTABARU],
         "jenis_surat_penugasan": JenisSurat.SURAT_PERINTAH,
         "laporan_individu_ke": TujuanLaporan.PPK,
     },
@@ -153,7 +209,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_jenis_jabatan": [J.FUNGSIONAL, J.PELAKSANA],
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
-        "aturan_kedudukan_jenjang": False,
+        "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.PASURUAN],
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.PIMPINAN_UNIT,
     },

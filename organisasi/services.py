@@ -9,16 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from . import selectors
+from . import kedudukan, selectors
 from .models import (
-    JENJANG_KATEGORI,
     STRUKTURAL,
     Instansi,
     Jabatan,
     JenisJabatan,
     JenisPemangku,
-    Jenjang,
-    KategoriJF,
     Kedudukan,
     Pegawai,
     PemangkuJabatan,
@@ -49,67 +46,45 @@ def instansi_terapkan_preset(*, instansi: Instansi, preset: str) -> Instansi:
 # --------------------------------------------------------------------------- placement rules
 
 
-def _nama_jenjang(jenjang: str) -> str:
-    return Jenjang(jenjang).label
+def tempat_ppk(*, jabatan_ppk: Jabatan, punya_pengawas: bool | None = None) -> kedudukan.TempatPPK:
+    """What the placement rule needs to know about a PPK seat stored in the DB."""
+    unit = jabatan_ppk.unit
+    if punya_pengawas is None:
+        punya_pengawas = (jabatan_ppk.jenis == JenisJabatan.ADMINISTRATOR and unit is not None
+                          and selectors.unit_punya_pengawas(unit=unit))
+    pd = unit.perangkat_daerah if unit is not None else None
+    return kedudukan.TempatPPK(
+        nama=jabatan_ppk.nama, jenis=jabatan_ppk.jenis, kepala_unit=jabatan_ppk.kepala_unit,
+        kepala_pd=bool(jabatan_ppk.kepala_unit and unit is not None and unit.parent_id is None),
+        punya_pengawas=bool(punya_pengawas), singkatan_pd=pd.singkatan if pd else "", nama_pd=pd.nama if pd else "")
 
 
-def aturan_kedudukan_jenjang(*, jabatan_pegawai: Jabatan, jabatan_ppk: Jabatan,
-                             punya_pengawas: bool | None = None) -> str | None:
-    """The placement-by-jenjang rule (Bungo, Indragiri Hilir, Kotabaru). Returns the broken
-    rule as a sentence, or None when the placement satisfies it. Pure: no writes.
-    ``punya_pengawas`` (whether the PPK's unit has a Pengawas) may be given by a caller that
-    already knows it (the org-chart import, with unsaved units); otherwise it is queried."""
-    ppk = jabatan_ppk.jenis
-    # A JF leading a self-standing unit (Kepala Puskesmas, Kepala Sekolah) is PPK of its staff.
-    if ppk == JenisJabatan.FUNGSIONAL and jabatan_ppk.kepala_unit:
+def kedudukan_pelanggaran(*, aturan_kedudukan: dict, jabatan_pegawai: Jabatan, jabatan_ppk: Jabatan | None = None,
+                          tempat: kedudukan.TempatPPK | None = None) -> str | None:
+    """The placement-by-jenjang rule of a region (DOMAIN §1): the broken rule as a sentence naming
+    the regulation and article, or None. Pure apart from looking up the PPK's seat."""
+    subjek = kedudukan.subjek_dari(jenis=jabatan_pegawai.jenis, jenjang=jabatan_pegawai.jenjang)
+    if subjek is None or not (aturan_kedudukan or {}).get("aturan"):
         return None
-    if jabatan_pegawai.jenis == JenisJabatan.FUNGSIONAL:
-        jenjang = jabatan_pegawai.jenjang
-        if jenjang in (Jenjang.AHLI_UTAMA, Jenjang.AHLI_MADYA):
-            if ppk != JenisJabatan.JPT_PRATAMA:
-                return (f"JF jenjang {_nama_jenjang(jenjang)} berkedudukan di bawah Pejabat Pimpinan Tinggi "
-                        f"Pratama, bukan {JenisJabatan(ppk).label} ({jabatan_ppk.nama}).")
-            return None
-        if jenjang == Jenjang.AHLI_MUDA:
-            if ppk != JenisJabatan.ADMINISTRATOR:
-                return (f"JF jenjang Ahli Muda berkedudukan di bawah Pejabat Administrator, "
-                        f"bukan {JenisJabatan(ppk).label} ({jabatan_ppk.nama}).")
-            return None
-        if jenjang == Jenjang.AHLI_PERTAMA or JENJANG_KATEGORI.get(jenjang) == KategoriJF.KETERAMPILAN:
-            subjek = f"JF jenjang {_nama_jenjang(jenjang)}"
-        else:
-            return None
-    elif jabatan_pegawai.jenis == JenisJabatan.PELAKSANA:
-        subjek = "Pelaksana"
-    else:
-        return None
-    # Ahli Pertama, Keterampilan grades and Pelaksana: under a Pengawas, or the Administrator
-    # where the unit has no Pengawas.
-    if ppk == JenisJabatan.PENGAWAS:
-        return None
-    if punya_pengawas is None and ppk == JenisJabatan.ADMINISTRATOR:
-        punya_pengawas = selectors.unit_punya_pengawas(unit=jabatan_ppk.unit)
-    if ppk == JenisJabatan.ADMINISTRATOR and not punya_pengawas:
-        return None
-    return (f"{subjek} berkedudukan di bawah Pejabat Pengawas (atau Pejabat Administrator bila unitnya tidak "
-            f"memiliki Pengawas), bukan {JenisJabatan(ppk).label} ({jabatan_ppk.nama}).")
+    if tempat is None:
+        tempat = tempat_ppk(jabatan_ppk=jabatan_ppk)
+    return kedudukan.periksa(aturan_kedudukan=aturan_kedudukan, subjek=subjek, ppk=tempat)
 
 
 def kedudukan_validasi(*, instansi: Instansi, jabatan_pegawai: Jabatan | None, jabatan_ppk: Jabatan,
-                       punya_pengawas: bool | None = None) -> None:
-    """Raise ValidationError naming the rule when a placement is not allowed."""
+                       tempat: kedudukan.TempatPPK | None = None) -> None:
+    """Raise ValidationError naming the rule (regulation and article) when a placement is not allowed."""
     if jabatan_ppk.jenis == JenisJabatan.PELAKSANA or (
         jabatan_ppk.jenis == JenisJabatan.FUNGSIONAL and not jabatan_ppk.kepala_unit
     ):
         raise ValidationError({"jabatan_ppk": (
             f"{jabatan_ppk.nama} tidak dapat menjadi Pejabat Penilai Kinerja: PPK paling rendah Pejabat "
             "Pengawas, atau JF yang memimpin unit mandiri.")})
-    if instansi.aturan_kedudukan_jenjang and jabatan_pegawai is not None:
-        pelanggaran = aturan_kedudukan_jenjang(jabatan_pegawai=jabatan_pegawai, jabatan_ppk=jabatan_ppk,
-                                               punya_pengawas=punya_pengawas)
+    if jabatan_pegawai is not None:
+        pelanggaran = kedudukan_pelanggaran(aturan_kedudukan=instansi.aturan_kedudukan,
+                                            jabatan_pegawai=jabatan_pegawai, jabatan_ppk=jabatan_ppk, tempat=tempat)
         if pelanggaran:
-            raise ValidationError({"jabatan_ppk": (
-                f"Aturan kedudukan menurut jenjang ({instansi.get_preset_display()}): {pelanggaran}")})
+            raise ValidationError({"jabatan_ppk": pelanggaran})
 
 
 def _rantai_ppk_berputar(*, pegawai: Pegawai, jabatan_ppk: Jabatan, tanggal: datetime.date) -> bool:

@@ -75,7 +75,7 @@ def _periksa_konteks_dan_peran(konteks):
     assert {"instansi", "instansi2", "users", "pegawai", "jabatan", "pd", "unit", "password"} <= set(konteks)
     i1, i2 = konteks["instansi"], konteks["instansi2"]
     assert (i1.preset, i2.preset) == (Preset.KOTABARU, Preset.PASURUAN)
-    assert i1.aturan_kedudukan_jenjang and not i2.aturan_kedudukan_jenjang
+    assert i1.aturan_kedudukan["aturan"] and not i2.aturan_kedudukan["aturan"]
     peg, users = konteks["pegawai"], konteks["users"]
     for role in ("admin.pd", "admin.instansi", "bupati", "kadis", "pimpinan", "ppk", "jf", "pelaksana", "auditor",
                  "pyb2", "pimpinan2"):

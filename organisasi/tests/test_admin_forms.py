@@ -107,7 +107,7 @@ def test_kedudukan_melanggar_aturan_jenjang_menjadi_kesalahan_form(admin_client,
                                    "mulai": "2024-03-01"})
     assert resp.status_code == 200
     pesan = " ".join(resp.context["adminform"].form.errors["jabatan_ppk"])
-    assert "Ahli Muda berkedudukan di bawah Pejabat Administrator" in pesan
+    assert "Ahli Muda berkedudukan di bawah Jabatan Administrator" in pesan and "Pasal 18 ayat (3) huruf b" in pesan
     assert not Kedudukan.objects.exists()
     resp = admin_client.post(url, {"pegawai": org.jf_muda[0].pk, "jabatan_ppk": org.jabatan_kabid[0].pk,
                                    "jabatan_pimpinan": org.jabatan_kasi[0].pk, "mulai": "2024-03-01"})

@@ -288,18 +288,19 @@ def test_aturan_kedudukan_jenjang_bila_instansi_menerapkannya():
     rows[3]["kode_jabatan_ppk"] = "DINKES.1.1.K"  # JF Ahli Muda under a Pengawas
     bebas = InstansiFactory.dengan_preset("belu")  # Belu: placement free
     assert importer.impor_periksa(instansi=bebas, baris=rows).sah
-    ketat = InstansiFactory.dengan_preset("bungo")  # Bungo: enforced
+    ketat = InstansiFactory.dengan_preset("kotabaru")  # Kotabaru: enforced (003 Ps.18)
     with pytest.raises(importer.ImporGagal) as exc:
         importer.impor_terapkan(instansi=ketat, baris=rows)
     [k] = exc.value.rencana.kesalahan
     assert (k.baris, k.kolom) == (5, "kode_jabatan_ppk")
-    assert "Ahli Muda berkedudukan di bawah Pejabat Administrator" in k.pesan
+    assert "JF jenjang Ahli Muda berkedudukan di bawah Jabatan Administrator" in k.pesan
+    assert "Peraturan Bupati Kotabaru Nomor 68 Tahun 2024" in k.pesan and "Pasal 18 ayat (3) huruf b" in k.pesan
     assert Pegawai.objects.filter(instansi=ketat).count() == 0
 
 
 def test_pelaksana_di_bawah_administrator_tanpa_pengawas_boleh():
-    """The rule's exception: where the unit has no Pengawas, the Administrator appraises."""
-    ketat = InstansiFactory.dengan_preset("bungo")
+    """Kotabaru 003 Ps.18(4)b: where the unit has no Pengawas, the Administrator appraises."""
+    ketat = InstansiFactory.dengan_preset("kotabaru")
     rows = bagan_dasar()[:2] + [baris(**PD, **BIDANG, kode_jabatan="DINKES.1.P1", nama_jabatan="Pengadministrasi",
                                       jenis_jabatan="pelaksana", nip=NIP_PELAKSANA, nama="Gita",
                                       kode_jabatan_ppk="DINKES.1.K")]

@@ -47,7 +47,7 @@ def test_administrator_boleh_bila_unitnya_tanpa_pengawas_dan_ditolak_bila_ada(or
     # Bidang 1 has a Seksi with a Pengawas: a Pelaksana may not sit directly under its Kabid
     with pytest.raises(ValidationError) as e:
         tempatkan(org.pelaksana[0], org.jabatan_kabid[0])
-    assert "Pejabat Pengawas (atau Pejabat Administrator bila unitnya tidak memiliki Pengawas)" in str(e.value)
+    assert "Pasal 18 ayat (4) huruf b" in str(e.value) and "tidak ada Jabatan Pengawas" in str(e.value)
     # a Bidang without any Pengawas below: its Administrator is the PPK
     bidang = UnitFactory(perangkat_daerah=org.pd, parent=org.root, nama="Bidang Tanpa Seksi")
     kabid = JabatanFactory(unit=bidang, nama="Kepala Bidang Tanpa Seksi", jenis=JenisJabatan.ADMINISTRATOR,

@@ -62,8 +62,8 @@ def test_isi_wilayah_lengkap():
 
 @pytest.mark.django_db
 def test_berkas_sintetis_diimpor_tanpa_kesalahan_dengan_aturan_jenjang(tmp_path):
-    instansi = InstansiFactory.dengan_preset("bungo")  # placement by jenjang enforced
-    assert instansi.aturan_kedudukan_jenjang
+    instansi = InstansiFactory.dengan_preset("kotabaru")  # placement by jenjang enforced (003 Ps.18)
+    assert instansi.aturan_kedudukan["aturan"]
     berkas = tmp_path / "wilayah.csv"
     call_command("buat_wilayah_sintetis", pegawai=500, seed=3, csv=str(berkas))
     rencana = importer.impor_periksa(instansi=instansi, berkas=berkas)
@@ -82,7 +82,7 @@ def test_berkas_sintetis_diimpor_tanpa_kesalahan_dengan_aturan_jenjang(tmp_path)
 def test_perintah_langsung_ke_basis_data():
     call_command("buat_wilayah_sintetis", pegawai=200, seed=2, instansi_kode="uji-sintetis")
     instansi = Instansi.objects.get(kode="uji-sintetis")
-    assert instansi.preset == "bungo"
+    assert instansi.preset == "kotabaru"
     assert Pegawai.objects.filter(instansi=instansi).count() == 200
     # running it again matches every row by key: nothing is duplicated
     call_command("buat_wilayah_sintetis", pegawai=200, seed=2, instansi_kode="uji-sintetis")

@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--pegawai", type=int, default=1000, help="jumlah pegawai (NIP berbeda)")
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--instansi-kode", default="", help="kode Instansi tujuan (dibuat bila belum ada)")
-        parser.add_argument("--preset", default="bungo", help="preset aturan untuk Instansi baru (bawaan: bungo, "
+        parser.add_argument("--preset", default="kotabaru", help="preset aturan untuk Instansi baru (bawaan: kotabaru, "
                                                                "aturan kedudukan menurut jenjang berlaku)")
         parser.add_argument("--csv", default="", help="tulis ke berkas CSV, bukan ke basis data")
         parser.add_argument("--xlsx", default="", help="tulis ke berkas XLSX, bukan ke basis data")
