@@ -9,6 +9,7 @@ when the admin saves.
 """
 from __future__ import annotations
 
+import copy
 import datetime
 
 from django import forms
@@ -16,9 +17,10 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import kedudukan, permissions, services
+from . import kedudukan, permissions, services, services_aturan
 from .models import (
     JENJANG_KATEGORI,
     Instansi,
@@ -33,6 +35,7 @@ from .models import (
     Preset,
     UnitOrganisasi,
 )
+from .models_aturan import FIELD_ATURAN, AturanInstansi
 from .presets import PRESETS
 
 admin.site.site_header = _("Sistem Kerja — Administrasi")
@@ -173,6 +176,16 @@ class InstansiForm(forms.ModelForm):
         choices=[("", _("— jangan ubah —"))] + [(k, Preset(k).label) for k in PRESETS],
         help_text=_("mengisi ulang semua pengaturan daerah di bawah dari peraturan yang dipilih"),
     )
+    aturan_berlaku_mulai = forms.DateField(
+        label=_("perubahan aturan berlaku mulai"), required=False,
+        help_text=_("perubahan pengaturan daerah dicatat sebagai versi baru yang berlaku mulai tanggal ini "
+                    "(kosong = hari ini); versi lama tetap berlaku bagi permohonan yang diajukan sebelumnya"),
+    )
+    aturan_peraturan = forms.CharField(
+        label=_("peraturan yang menetapkan perubahan"), required=False, max_length=300,
+        help_text=_("mis. Peraturan Bupati Kotabaru Nomor 12 Tahun 2026; kosong = dasar hukum"),
+    )
+    aturan_catatan = forms.CharField(label=_("alasan perubahan aturan"), required=False, widget=forms.Textarea)
     ketua_tim_jenis_jabatan = forms.MultipleChoiceField(
         label=_("jenis jabatan yang boleh menjadi ketua tim"), required=False,
         choices=JenisJabatan.choices, widget=forms.CheckboxSelectMultiple,
@@ -252,7 +265,8 @@ class InstansiAdmin(CakupanAdmin):
     fieldsets = (
         (_("Identitas"), {"fields": ("kode", "nama", "jenis", "nama_daerah", "ibu_kota")}),
         (_("Pejabat"), {"fields": ("jabatan_pyb", "jabatan_ppk_pembina", "jabatan_sekda")}),
-        (_("Peraturan daerah"), {"fields": ("preset", "terapkan_preset", "dasar_hukum")}),
+        (_("Peraturan daerah"), {"fields": ("preset", "terapkan_preset", "dasar_hukum", "aturan_berlaku_mulai",
+                                            "aturan_peraturan", "aturan_catatan")}),
         (_("Cakupan penugasan"), {"fields": ("label_lintas_instansi", "lintas_perangkat_daerah_aktif",
                                              "lintas_instansi_aktif", "urutan_sukarela_lintas_unit",
                                              "langkah_rute")}),
@@ -279,11 +293,51 @@ class InstansiAdmin(CakupanAdmin):
         return self._instansi_terlihat(request) and super().has_change_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
+        # the rule-set fields never change in place: a change becomes a new dated version
+        diubah = {f: copy.deepcopy(form.cleaned_data[f]) for f in FIELD_ATURAN
+                  if f in form.changed_data and f in form.cleaned_data}
+        if change and diubah:
+            lama = Instansi.objects.get(pk=obj.pk)
+            for f in diubah:
+                setattr(obj, f, getattr(lama, f))
         super().save_model(request, obj, form, change)
         preset = form.cleaned_data.get("terapkan_preset")
+        berlaku = form.cleaned_data.get("aturan_berlaku_mulai") or timezone.localdate()
         if preset:
-            services.instansi_terapkan_preset(instansi=obj, preset=preset)
+            services.instansi_terapkan_preset(instansi=obj, preset=preset, actor=request.user,
+                                              berlaku_mulai=form.cleaned_data.get("aturan_berlaku_mulai"))
             self.message_user(request, _("Preset %(p)s diterapkan.") % {"p": Preset(preset).label})
+        elif diubah:
+            try:
+                versi = services_aturan.aturan_tetapkan(
+                    instansi=obj, nilai=diubah, berlaku_mulai=berlaku, actor=request.user,
+                    peraturan=form.cleaned_data.get("aturan_peraturan") or obj.dasar_hukum or "",
+                    catatan=form.cleaned_data.get("aturan_catatan", ""))
+            except ValidationError as exc:
+                self.message_user(request, _("Aturan tidak diubah: %(e)s") % {"e": " ".join(exc.messages)},
+                                  messages.ERROR)
+                return
+            obj.refresh_from_db()
+            self.message_user(request, _("Aturan baru dicatat sebagai %(v)s.") % {"v": versi.sebutan})
+
+
+@admin.register(AturanInstansi)
+class AturanInstansiAdmin(admin.ModelAdmin):
+    """Read-only: versions are appended by the Instansi form or a preset, never edited."""
+
+    list_display = ("instansi", "versi", "berlaku_mulai", "peraturan", "preset", "dibuat_oleh", "created_at")
+    list_filter = ("preset", ("instansi", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("instansi", "dibuat_oleh")
+    readonly_fields = [f.name for f in AturanInstansi._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 # --------------------------------------------------------------------------- Perangkat Daerah

@@ -8,7 +8,7 @@ import datetime
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import get_object_or_404
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -16,8 +16,8 @@ from rest_framework.views import APIView
 
 from inti import waktu
 
-from . import permissions, selectors
-from .models import Kompetensi, PerangkatDaerah, UnitOrganisasi
+from . import permissions, selectors, selectors_aturan
+from .models import Instansi, Kompetensi, PerangkatDaerah, UnitOrganisasi
 
 
 class PejabatOutput(serializers.Serializer):
@@ -129,3 +129,52 @@ class PegawaiCariApi(APIView):
         paginasi = Paginasi()
         halaman = paginasi.paginate_queryset(qs, request, view=self)
         return paginasi.get_paginated_response(self.OutputSerializer(halaman, many=True).data)
+
+
+class AturanBerlakuApi(APIView):
+    """GET /api/organisasi/instansi/<id>/aturan/?tanggal=YYYY-MM-DD — the rules of an Instansi in force
+    on a date (DOMAIN §9): the version, the enacting regulation, every setting and route with its
+    article, and the list of all versions. Regulations are public: any signed-in user may read them."""
+
+    class VersiOutput(serializers.Serializer):
+        versi = serializers.IntegerField()
+        berlaku_mulai = serializers.DateField()
+        peraturan = serializers.CharField()
+        preset = serializers.CharField()
+
+        class Meta:
+            ref_name = "OrganisasiVersiAturan"
+
+    class OutputSerializer(serializers.Serializer):
+        instansi = serializers.CharField(source="instansi.nama")
+        tanggal = serializers.DateField()
+        versi = serializers.IntegerField(source="aturan.versi")
+        berlaku_mulai = serializers.DateField(source="aturan.berlaku_mulai")
+        peraturan = serializers.CharField(source="aturan.peraturan")
+        nomor = serializers.CharField(source="aturan.nomor")
+        tahun = serializers.IntegerField(source="aturan.tahun", allow_null=True)
+        pasal_berlaku = serializers.CharField(source="aturan.pasal_berlaku")
+        preset = serializers.CharField(source="aturan.preset")
+        catatan = serializers.CharField(source="aturan.catatan")
+        nilai = serializers.JSONField(source="aturan.nilai")
+        kutipan = serializers.JSONField(source="aturan.kutipan")
+        uraian = serializers.JSONField()
+        riwayat = serializers.SerializerMethodField()
+
+        class Meta:
+            ref_name = "OrganisasiAturanBerlaku"
+
+        def get_riwayat(self, obj) -> list[dict]:
+            return AturanBerlakuApi.VersiOutput(obj["riwayat"], many=True).data
+
+    @extend_schema(responses=OutputSerializer, parameters=[OpenApiParameter("tanggal", str, required=False)])
+    def get(self, request, pk: int):
+        instansi = get_object_or_404(Instansi, pk=pk)
+        tanggal = _tanggal(request)
+        aturan = selectors_aturan.aturan_pada(instansi=instansi, tanggal=tanggal)
+        if aturan is None:
+            raise NotFound("Instansi ini belum memiliki aturan yang tercatat.")
+        return Response(self.OutputSerializer({
+            "instansi": instansi, "tanggal": tanggal, "aturan": aturan,
+            "uraian": selectors_aturan.aturan_uraian(versi=aturan),
+            "riwayat": selectors_aturan.aturan_riwayat(instansi=instansi)}).data)

@@ -543,3 +543,6 @@ class ImporBagan(TimestampedModel):
     @property
     def persen(self) -> int:
         return int(100 * self.baris_diproses / self.total_baris) if self.total_baris else 0
+
+
+from .models_aturan import FIELD_ATURAN, AturanInstansi  # noqa: E402,F401  (dated rule sets, DOMAIN §9)

@@ -4,6 +4,8 @@ Each preset is a plain dict of Instansi field values. An admin picks a preset
 (``services.instansi_terapkan_preset``) and may adjust any field afterwards;
 code reads the Instansi fields, never the preset name.
 """
+import datetime
+
 from .models import JenisJabatan as J
 from .models import JenisSurat, Penandatangan, Preset, TujuanLaporan, UrutanSukarela
 
@@ -212,5 +214,121 @@ PRESETS: dict[str, dict] = {
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.PASURUAN],
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.PIMPINAN_UNIT,
+    },
+}
+
+
+# --------------------------------------------------------------------------- the enacting regulations (DOMAIN §9)
+# Each preset is a dated rule set: the regulation, the date it takes effect (its own article), and
+# the article behind each setting and route. ``bawaan`` in a text marks a default where the seed
+# is silent (listed in README "Aturan per daerah").
+
+PERATURAN: dict[str, dict] = {
+    Preset.BELU: {"peraturan": "Peraturan Bupati Belu Nomor 47 Tahun 2024", "nomor": "47", "tahun": 2024,
+                  "berlaku_mulai": datetime.date(2024, 9, 13), "pasal_berlaku": "Pasal 19"},
+    Preset.BUNGO: {"peraturan": "Peraturan Bupati Bungo Nomor 15 Tahun 2024", "nomor": "15", "tahun": 2024,
+                   "berlaku_mulai": datetime.date(2024, 5, 29), "pasal_berlaku": "Pasal 31"},
+    Preset.INDRAGIRI_HILIR: {"peraturan": "Peraturan Bupati Indragiri Hilir Nomor 1 Tahun 2024", "nomor": "1",
+                             "tahun": 2024, "berlaku_mulai": datetime.date(2024, 1, 26), "pasal_berlaku": "Pasal 17"},
+    Preset.KOTABARU: {"peraturan": "Peraturan Bupati Kotabaru Nomor 68 Tahun 2024", "nomor": "68", "tahun": 2024,
+                      "berlaku_mulai": datetime.date(2024, 9, 18), "pasal_berlaku": "Pasal 33"},
+    # the seed holds only the Lampiran: the date of enactment is absent; default 1 January 2023
+    Preset.PASURUAN: {"peraturan": "Peraturan Walikota Pasuruan Nomor 41 Tahun 2023", "nomor": "41", "tahun": 2023,
+                      "berlaku_mulai": datetime.date(2023, 1, 1),
+                      "pasal_berlaku": "tanggal tidak tercantum pada naskah (bawaan: 1 Januari 2023)"},
+}
+
+# setting / route -> article (seed citations as in DOMAIN: 000 = Belu, 001 = Bungo, 002 = Inhil,
+# 003 = Kotabaru, 004 = Pasuruan)
+KUTIPAN: dict[str, dict[str, str]] = {
+    Preset.BELU: {
+        "lintas_instansi_aktif": "000 Ps.8(2)",
+        "penandatangan_dalam_unit": "000 Lamp II.B.2 d (l.526); Ps.9(4)",
+        "penandatangan_lintas_unit": "000 Lamp II.B.2 Penunjukan b",
+        "penandatangan_lintas_pd": "000 Lamp II.B.2 Penunjukan c",
+        "penetap_tim_lintas_pd": "000 Ps.10(4)",
+        "urutan_sukarela_lintas_unit": "000 Lamp II.B.2 Sukarela b",
+        "ketua_tim_jenis_jabatan": "000 Ps.10(1)-(2); Lamp II.B.1 e",
+        "aturan_kedudukan": "000 Ps.7(1)",
+        "jenis_surat_penugasan": "000 Lamp II.B.2",
+        "laporan_individu_ke": "000 Ps.12",
+        "rute.penunjukan_dalam_unit": "000 Lamp II.B.2 Penunjukan a; II.B.2 d; Lamp II.C.1, C.3",
+        "rute.penunjukan_lintas_unit": "000 Lamp II.B.2 Penunjukan b (l.707)",
+        "rute.penunjukan_lintas_instansi": "000 Lamp II.B.2 Penunjukan c",
+        "rute.sukarela_dalam_unit": "000 Lamp II.B.2 Sukarela a",
+        "rute.sukarela_lintas_unit": "000 Lamp II.B.2 Sukarela b",
+    },
+    Preset.BUNGO: {
+        "lintas_instansi_aktif": "001 Ps.6(1)",
+        "penandatangan_dalam_unit": "001 Ps.6(2); Ps.5(6)",
+        "penandatangan_lintas_unit": "001 Ps.6(3)",
+        "penandatangan_lintas_pd": "001 Ps.6(4)",
+        "penetap_tim_lintas_pd": "001 Ps.9(4) (garbled)",
+        "urutan_sukarela_lintas_unit": "001 Ps.7(3)",
+        "ketua_tim_jenis_jabatan": "001 Ps.9(1)-(3)",
+        "ketua_tim_pengawas_jika_dua_level": "001 Ps.9(2); Ps.1 angka 20",
+        "aturan_kedudukan": "001 Ps.16(2), 19, 22(2), 25(2)",
+        "jenis_surat_penugasan": "001 Ps.6(2)",
+        "laporan_individu_ke": "001 Ps.11",
+        "rute.penunjukan_dalam_unit": "001 Ps.6(2)",
+        "rute.penunjukan_lintas_unit": "001 Ps.6(3)",
+        "rute.penunjukan_lintas_instansi": "001 Ps.6(4)",
+        "rute.sukarela_dalam_unit": "001 Ps.7(2)",
+        "rute.sukarela_lintas_unit": "001 Ps.7(3)",
+    },
+    Preset.INDRAGIRI_HILIR: {
+        "lintas_perangkat_daerah_aktif": "002 Ps.8(2)",
+        "lintas_instansi_aktif": "002 Ps.8(2) (tidak mencakup lintas Instansi)",
+        "penandatangan_dalam_unit": "002 Lamp C Penunjukan a; Ps.9(1), 10(4)",
+        "penandatangan_lintas_unit": "002 Lamp C Penunjukan b",
+        "penandatangan_lintas_pd": "002 Lamp C Penunjukan c",
+        "penetap_tim_lintas_pd": "002 Ps.9(2)b-c",
+        "urutan_sukarela_lintas_unit": "002 Lamp C Sukarela b",
+        "ketua_tim_jenis_jabatan": "002 Ps.8(4); Lamp C.2",
+        "penanggung_jawab_tim_aktif": "002 Lamp C.3.d.2",
+        "aturan_kedudukan": "002 Lamp B.1",
+        "jenis_surat_penugasan": "002 Lamp C.1; Ps.9(2)a",
+        "laporan_individu_ke": "002 Ps.12",
+        "rute.penunjukan_dalam_unit": "002 Lamp C Penunjukan a; C.1",
+        "rute.penunjukan_lintas_unit": "002 Lamp C Penunjukan b",
+        "rute.penunjukan_lintas_perangkat_daerah": "002 Lamp C Penunjukan c",
+        "rute.sukarela_dalam_unit": "002 Lamp C Sukarela a",
+        "rute.sukarela_lintas_unit": "002 Lamp C Sukarela b",
+    },
+    Preset.KOTABARU: {
+        "lintas_perangkat_daerah_aktif": "003 Ps.19(2)",
+        "lintas_instansi_aktif": "003 Ps.19(2)",
+        "penandatangan_dalam_unit": "003 Ps.20(1)-(2); 23(5)",
+        "penandatangan_lintas_unit": "003 Ps.20(4)",
+        "penandatangan_lintas_pd": "003 Ps.20(4)",
+        "penetap_tim_lintas_pd": "003 Ps.21(4)",
+        "urutan_sukarela_lintas_unit": "003 Ps.23(4) (urutan tidak diatur: bawaan)",
+        "ketua_tim_jenis_jabatan": "003 Ps.22(2); Lamp II.5-6",
+        "aturan_kedudukan": "003 Ps.18(3)-(5)",
+        "jenis_surat_penugasan": "003 Ps.20(1)-(2), 21(1)",
+        "laporan_individu_ke": "003 Ps.27",
+        "rute.penunjukan_dalam_unit": "003 Ps.23(2), (5)",
+        "rute.penunjukan_lintas_unit": "003 Ps.20(3), 21(2)-(3)",
+        "rute.penunjukan_lintas_perangkat_daerah": "003 Ps.20(3)-(4), 21(2)-(4)",
+        "rute.penunjukan_lintas_instansi": "003 Ps.19(2); langkah tidak diatur: bawaan PermenPANRB 7/2022",
+        "rute.sukarela_dalam_unit": "003 Ps.23(3), (5); langkah tidak diatur: bawaan",
+        "rute.sukarela_lintas_unit": "003 Ps.23(4)",
+    },
+    Preset.PASURUAN: {
+        "lintas_instansi_aktif": "004 l.219",
+        "penandatangan_dalam_unit": "004 Lamp I.B.1; Lamp II",
+        "penandatangan_lintas_unit": "004 Lamp I.B.2 Penunjukan Tim ii (l.286-293)",
+        "penandatangan_lintas_pd": "004 l.219 (langkah tidak diatur: bawaan)",
+        "penetap_tim_lintas_pd": "004 Lamp III",
+        "urutan_sukarela_lintas_unit": "004 Lamp I.B.2 Sukarela 2",
+        "ketua_tim_jenis_jabatan": "004 l.277",
+        "aturan_kedudukan": "004 Lamp I.B.1",
+        "jenis_surat_penugasan": "004 Lamp II",
+        "laporan_individu_ke": "004 Lamp I.A.2 c",
+        "rute.penunjukan_dalam_unit": "004 Lamp I.B.1; Lamp I.B.2 Penunjukan Individu i.a-i",
+        "rute.penunjukan_lintas_unit": "004 Lamp I.B.2 Penunjukan Tim ii (l.286-293)",
+        "rute.penunjukan_lintas_instansi": "004 l.219; langkah tidak diatur: bawaan PermenPANRB 7/2022",
+        "rute.sukarela_dalam_unit": "004 Lamp I.B.2 Sukarela 1",
+        "rute.sukarela_lintas_unit": "004 Lamp I.B.2 Sukarela 2 (l.327)",
     },
 }

@@ -1,7 +1,6 @@
 """Writes to the organisation. Every rule that guards the org chart lives here."""
 from __future__ import annotations
 
-import copy
 import datetime
 
 from django.contrib.auth import get_user_model
@@ -10,6 +9,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from . import kedudukan, selectors
+from .selectors_aturan import aturan_pada
+from .services_aturan import aturan_dari_preset
 from .models import (
     STRUKTURAL,
     Instansi,
@@ -21,7 +22,6 @@ from .models import (
     PemangkuJabatan,
     UnitOrganisasi,
 )
-from .presets import PRESETS
 
 User = get_user_model()
 
@@ -30,16 +30,12 @@ User = get_user_model()
 
 
 @transaction.atomic
-def instansi_terapkan_preset(*, instansi: Instansi, preset: str) -> Instansi:
-    """Fill the Instansi's regional settings from one of the five regulation presets."""
-    if preset not in PRESETS:
-        raise ValidationError({"preset": f"Preset '{preset}' tidak dikenal."})
-    nilai = PRESETS[preset]
-    for field, value in nilai.items():
-        # a copy: editing one Instansi's routes must never change the preset for everyone else
-        setattr(instansi, field, copy.deepcopy(value))
-    instansi.preset = preset
-    instansi.save(update_fields=[*nilai.keys(), "preset", "updated_at"])
+def instansi_terapkan_preset(*, instansi: Instansi, preset: str, actor=None,
+                             berlaku_mulai: datetime.date | None = None) -> Instansi:
+    """Fill the Instansi's regional settings from one of the five regulation presets: a new dated
+    version of its rule set (``services_aturan``); the Instansi's fields mirror the version in force."""
+    aturan_dari_preset(instansi=instansi, preset=preset, actor=actor, berlaku_mulai=berlaku_mulai)
+    instansi.refresh_from_db()
     return instansi
 
 
@@ -72,8 +68,9 @@ def kedudukan_pelanggaran(*, aturan_kedudukan: dict, jabatan_pegawai: Jabatan, j
 
 
 def kedudukan_validasi(*, instansi: Instansi, jabatan_pegawai: Jabatan | None, jabatan_ppk: Jabatan,
-                       tempat: kedudukan.TempatPPK | None = None) -> None:
-    """Raise ValidationError naming the rule (regulation and article) when a placement is not allowed."""
+                       tempat: kedudukan.TempatPPK | None = None, tanggal: datetime.date | None = None) -> None:
+    """Raise ValidationError naming the rule (regulation and article) when a placement is not allowed,
+    under the region's rule set in force on ``tanggal`` (today when omitted)."""
     if jabatan_ppk.jenis == JenisJabatan.PELAKSANA or (
         jabatan_ppk.jenis == JenisJabatan.FUNGSIONAL and not jabatan_ppk.kepala_unit
     ):
@@ -81,7 +78,9 @@ def kedudukan_validasi(*, instansi: Instansi, jabatan_pegawai: Jabatan | None, j
             f"{jabatan_ppk.nama} tidak dapat menjadi Pejabat Penilai Kinerja: PPK paling rendah Pejabat "
             "Pengawas, atau JF yang memimpin unit mandiri.")})
     if jabatan_pegawai is not None:
-        pelanggaran = kedudukan_pelanggaran(aturan_kedudukan=instansi.aturan_kedudukan,
+        versi = aturan_pada(instansi=instansi, tanggal=tanggal)
+        aturan = versi.aturan_kedudukan if versi is not None else instansi.aturan_kedudukan
+        pelanggaran = kedudukan_pelanggaran(aturan_kedudukan=aturan,
                                             jabatan_pegawai=jabatan_pegawai, jabatan_ppk=jabatan_ppk, tempat=tempat)
         if pelanggaran:
             raise ValidationError({"jabatan_ppk": pelanggaran})
@@ -119,7 +118,8 @@ def kedudukan_tetapkan(
         raise ValidationError({"jabatan_pimpinan": (
             f"{jabatan_pimpinan.nama} tidak dapat menjadi Pimpinan Unit Organisasi: pilih jabatan struktural "
             "atau JF yang memimpin unit mandiri.")})
-    kedudukan_validasi(instansi=pegawai.instansi, jabatan_pegawai=jabatan_pegawai, jabatan_ppk=jabatan_ppk)
+    kedudukan_validasi(instansi=pegawai.instansi, jabatan_pegawai=jabatan_pegawai, jabatan_ppk=jabatan_ppk,
+                       tanggal=mulai)
     if _rantai_ppk_berputar(pegawai=pegawai, jabatan_ppk=jabatan_ppk, tanggal=mulai):
         raise ValidationError({"jabatan_ppk": "Rantai Pejabat Penilai Kinerja berputar kembali ke pegawai ini."})
     Kedudukan.objects.filter(pegawai=pegawai, selesai__isnull=True, mulai__lt=mulai).update(

@@ -5,8 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from . import selectors
-from .models import Jenjang, JenisJabatan, PerangkatDaerah
+import datetime
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from . import selectors, selectors_aturan
+from .models import Instansi, Jenjang, JenisJabatan, PerangkatDaerah
 
 
 def _label_staf(staf: dict) -> list[tuple[str, int]]:
@@ -60,3 +65,22 @@ def bagan(request: HttpRequest) -> HttpResponse:
         "pilihan_pd": pilihan, "pd": pd, "akar": akar, "seluruh": seluruh, "unit_saya": unit_saya,
         "bisa_sebagian": unit_saya is not None and pd is not None and pd.pk == unit_saya.perangkat_daerah_id,
     })
+
+
+@login_required
+def aturan_berlaku(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rules of an Instansi in force on a date (?tanggal=YYYY-MM-DD), with every version."""
+    instansi = get_object_or_404(Instansi, pk=pk)
+    tanggal, salah_tanggal = timezone.localdate(), ""
+    if request.GET.get("tanggal"):
+        try:
+            tanggal = datetime.date.fromisoformat(request.GET["tanggal"])
+        except ValueError:
+            salah_tanggal = "Format tanggal harus YYYY-MM-DD."
+    aturan = selectors_aturan.aturan_pada(instansi=instansi, tanggal=tanggal)
+    return render(request, "organisasi/aturan.html", {
+        "instansi": instansi, "tanggal": tanggal, "salah_tanggal": salah_tanggal, "aturan": aturan,
+        "uraian": selectors_aturan.aturan_uraian(versi=aturan) if aturan else None,
+        "riwayat": selectors_aturan.aturan_riwayat(instansi=instansi),
+        "sebelum_versi_pertama": aturan is not None and aturan.berlaku_mulai > tanggal,
+    }, status=400 if salah_tanggal else 200)
