@@ -156,6 +156,13 @@ class PermohonanPenugasan(TimestampedModel):
     langkah_ke = models.PositiveSmallIntegerField(_("langkah ke"), default=0)
     langkah_rute = models.JSONField(_("langkah rute"), default=list, blank=True)
     lintas_perangkat_daerah = models.BooleanField(_("lintas Perangkat Daerah"), default=False)
+    # DOMAIN §9: decided under the rule-set versions in force when it was submitted
+    aturan = models.ForeignKey(
+        "organisasi.AturanInstansi", verbose_name=_("aturan instansi asal yang berlaku"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+", help_text=_("versi aturan instansi asal saat diajukan"))
+    aturan_tujuan = models.ForeignKey(
+        "organisasi.AturanInstansi", verbose_name=_("aturan instansi tujuan yang berlaku"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+", help_text=_("versi aturan instansi tujuan saat diajukan"))
     jabatan_penentu = models.ForeignKey(
         Jabatan, verbose_name=_("jabatan pengambil keputusan saat ini"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="permohonan_menunggu",

@@ -30,6 +30,7 @@ from inti.models import AksiAudit
 from organisasi import selectors as org
 from organisasi.models import Instansi, JenisJabatan, JenisSurat, Pegawai, Penandatangan, PerangkatDaerah
 from organisasi.selectors import Pejabat
+from organisasi.selectors_aturan import aturan_pada
 from penugasan.models import (
     STATUS_TERBUKA,
     Keputusan,
@@ -479,6 +480,16 @@ def _peran_pegawai(penugasan) -> list[str]:
     return k.unik(peran)
 
 
+def aturan_penerbit(*, permohonan, instansi: Instansi):
+    """The rule set that governs a letter issued by ``instansi``: the version stored on the request
+    for that agency (in force when it was submitted, DOMAIN §9), else the version in force today."""
+    if permohonan is not None:
+        for versi in (permohonan.aturan, permohonan.aturan_tujuan):
+            if versi is not None and versi.instansi_id == instansi.pk:
+                return versi
+    return aturan_pada(instansi=instansi, tanggal=timezone.localdate()) or instansi
+
+
 def surat_penugasan_terbitkan(*, penugasan, actor) -> Surat:
     """Surat Tugas (Pasuruan Lampiran II) or Surat Perintah (Kotabaru) for one assignee, signed
     per the region's setting for the scope (dalam unit / lintas unit / lintas PD)."""
@@ -493,20 +504,22 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
     instansi = penugasan.instansi
     permohonan = penugasan.permohonan
     cakupan = _cakupan_permohonan(permohonan)
-    setelan = {k.CAKUPAN_DALAM_UNIT: instansi.penandatangan_dalam_unit,
-               k.CAKUPAN_LINTAS_UNIT: instansi.penandatangan_lintas_unit,
-               k.CAKUPAN_LINTAS_PD: instansi.penandatangan_lintas_pd}[cakupan]
+    aturan = aturan_penerbit(permohonan=permohonan, instansi=instansi)
+    setelan = {k.CAKUPAN_DALAM_UNIT: aturan.penandatangan_dalam_unit,
+               k.CAKUPAN_LINTAS_UNIT: aturan.penandatangan_lintas_unit,
+               k.CAKUPAN_LINTAS_PD: aturan.penandatangan_lintas_pd}[cakupan]
     pegawai = penugasan.pegawai if penugasan.pegawai_id else None
     ttd = k.pejabat_menurut_setelan(setelan=setelan, instansi=instansi, unit=penugasan.unit,
                                     pegawai=pegawai, cakupan=cakupan, tanggal=tanggal)
     pd = k.pd_dari_jabatan(ttd.pejabat.jabatan) if ttd.pejabat else None
     pd = pd or penugasan.unit.perangkat_daerah
-    if pd.instansi_id != instansi.pk:  # the signer sits in another agency: its own letterhead and series
+    if pd.instansi_id != instansi.pk:  # the signer sits in another agency: its own letterhead, series and rules
         instansi = pd.instansi
-    perintah = instansi.jenis_surat_penugasan == JenisSurat.SURAT_PERINTAH
+        aturan = aturan_penerbit(permohonan=permohonan, instansi=instansi)
+    perintah = aturan.jenis_surat_penugasan == JenisSurat.SURAT_PERINTAH
     jenis = JenisDokumen.SURAT_PERINTAH if perintah else JenisDokumen.SURAT_TUGAS
     nama_surat = "Surat Perintah" if perintah else "Surat Tugas"
-    dasar_hukum = instansi.dasar_hukum or _("ketentuan sistem kerja di lingkungan %(i)s") % {"i": instansi.nama}
+    dasar_hukum = aturan.dasar_hukum or _("ketentuan sistem kerja di lingkungan %(i)s") % {"i": instansi.nama}
     dasar = [
         _("Bahwa berdasarkan %(d)s, maka perlu diberikan penugasan kepada pejabat fungsional dan/atau pemangku "
           "jabatan pelaksana pasca penyederhanaan birokrasi;") % {"d": dasar_hukum},
@@ -550,7 +563,7 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
         "target": target,
         "pengaturan_lain": _("Melaporkan hasil pelaksanaan tugas kepada %(kpd)s.") % {
             "kpd": _("Ketua Tim dan Pimpinan Unit Organisasi") if (penugasan.tim_id or penugasan.tim) else
-            (_("Pejabat Penilai Kinerja") if instansi.laporan_individu_ke == "ppk" else _("Pimpinan Unit Organisasi"))},
+            (_("Pejabat Penilai Kinerja") if aturan.laporan_individu_ke == "ppk" else _("Pimpinan Unit Organisasi"))},
         "cakupan": cakupan,
     }
     # tembusan: the assignee's PPK and the owning unit's leader (when not the signer); both PyBs across agencies
@@ -616,7 +629,9 @@ def rancangan_keputusan_tim(*, tim, anggota: list | None = None) -> RancanganSur
     if tim.penanggung_jawab_id:
         baris.insert(0, {**k.pegawai_baris(tim.penanggung_jawab, tanggal), "peran": _("Penanggung Jawab"),
                          "tugas": [], "sasaran": [], "indikator": [], "target": []})
-    setelan = instansi.penetap_tim_lintas_pd if lintas_pd else Penandatangan.KEPALA_PD
+    aturan = aturan_penerbit(permohonan=tim.permohonan.order_by("pk").first() if tim.pk else None,
+                             instansi=instansi)
+    setelan = aturan.penetap_tim_lintas_pd if lintas_pd else Penandatangan.KEPALA_PD
     ttd = k.pejabat_menurut_setelan(setelan=setelan, instansi=instansi, unit=tim.unit, pegawai=None,
                                     cakupan=k.CAKUPAN_LINTAS_PD if lintas_pd else k.CAKUPAN_DALAM_UNIT,
                                     tanggal=tanggal)

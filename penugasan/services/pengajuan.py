@@ -14,6 +14,7 @@ from inti.jejak import jejak_catat
 from inti.models import AksiAudit
 from organisasi import selectors as org
 from organisasi.models import Instansi, Jabatan, JenisJabatan, JenisPemangku, Kompetensi, Pegawai, UnitOrganisasi
+from organisasi.selectors_aturan import aturan_pada
 
 from .. import dokumen, permissions
 from ..models import (
@@ -199,9 +200,31 @@ def _tembusan_bawaan(permohonan: PermohonanPenugasan, tanggal: datetime.date) ->
     return hasil
 
 
+def _catatan_aturan(permohonan: PermohonanPenugasan) -> str:
+    """The history line naming the rule set(s) this request is decided under."""
+    if permohonan.aturan is None:
+        return ""
+    teks = _("Diputuskan menurut aturan %(i)s %(s)s") % {"i": permohonan.instansi_asal.nama,
+                                                         "s": permohonan.aturan.sebutan}
+    if permohonan.aturan_tujuan is not None and permohonan.aturan_tujuan.pk != permohonan.aturan.pk:
+        teks += _("; di %(i)s menurut %(s)s") % {"i": permohonan.instansi_tujuan.nama,
+                                                 "s": permohonan.aturan_tujuan.sebutan}
+    return teks + "."
+
+
+def _data_aturan(permohonan: PermohonanPenugasan) -> dict:
+    return {"aturan_id": permohonan.aturan_id, "aturan_versi": getattr(permohonan.aturan, "versi", None),
+            "aturan_tujuan_id": permohonan.aturan_tujuan_id,
+            "aturan_tujuan_versi": getattr(permohonan.aturan_tujuan, "versi", None)}
+
+
 def _ajukan(*, permohonan: PermohonanPenugasan, actor, pejabat: org.Pejabat | None, tanggal: datetime.date,
             ip: str | None) -> None:
-    data = rute_untuk(instansi=permohonan.instansi_asal, rute=permohonan.rute,
+    # the rules in force on the submission date decide this request, whatever changes later (DOMAIN §9)
+    permohonan.aturan = aturan_pada(instansi=permohonan.instansi_asal, tanggal=tanggal)
+    permohonan.aturan_tujuan = (aturan_pada(instansi=permohonan.instansi_tujuan_id, tanggal=tanggal)
+                                if permohonan.instansi_tujuan_id else None)
+    data = rute_untuk(instansi=permohonan.aturan or permohonan.instansi_asal, rute=permohonan.rute,
                       lintas_perangkat_daerah=permohonan.lintas_perangkat_daerah)
     permohonan.langkah_rute = list(data["langkah"])
     status_dari = permohonan.status
@@ -214,10 +237,11 @@ def _ajukan(*, permohonan: PermohonanPenugasan, actor, pejabat: org.Pejabat | No
         permohonan.diputuskan_pada = permohonan.diajukan_pada
         penentu = None
     permohonan.save(update_fields=["status", "langkah_ke", "langkah_rute", "jabatan_penentu", "diajukan_pada",
-                                   "diputuskan_pada", "updated_at"])
+                                   "diputuskan_pada", "aturan", "aturan_tujuan", "updated_at"])
     langkah = _catat_langkah(permohonan=permohonan, actor=actor, pejabat=pejabat, kode="pengajuan",
                              peran=data.get("pengaju", ""), keputusan=Keputusan.AJUKAN, status_dari=status_dari,
-                             tanggal=tanggal, ip=ip)
+                             tanggal=tanggal, ip=ip, catatan=_catatan_aturan(permohonan),
+                             data=_data_aturan(permohonan))
     tembusan = _users_tembusan(permohonan, tanggal)
     permissions.beri_hak_lihat(permohonan=permohonan, users=[actor, permohonan.pemohon.user, *tembusan])
     if permohonan.rute in RUTE_LINTAS:

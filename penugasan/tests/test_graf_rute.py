@@ -41,3 +41,19 @@ def test_setiap_langkah_preset_tergambar():
         assert "--> l0 :" in sukarela and "dikembalikan" not in sukarela
     assert teks.count("```mermaid") == sum(
         5 + data["lintas_perangkat_daerah_aktif"] - (not data["lintas_instansi_aktif"]) for data in PRESETS.values())
+
+
+def test_setiap_rute_menyebut_pasalnya_dan_tanggal_berlaku():
+    from organisasi.presets import KUTIPAN, PERATURAN
+
+    teks = _keluaran()
+    for preset, data in PRESETS.items():
+        bagian = teks.split(f"## {Preset(preset).label}\n", 1)[1].split("\n## ", 1)[0]
+        assert PERATURAN[preset]["berlaku_mulai"].strftime("%d-%m-%Y") in bagian
+        for kunci in data["langkah_rute"]:
+            if f"rute.{kunci}" in KUTIPAN[preset] and f"### " in bagian:
+                judul_ada = kunci != "penunjukan_lintas_instansi" or data["lintas_instansi_aktif"]
+                if judul_ada and (kunci != "penunjukan_lintas_perangkat_daerah" or data["lintas_perangkat_daerah_aktif"]):
+                    assert f"Dasar: `{KUTIPAN[preset]['rute.' + kunci]}`" in bagian, (preset, kunci)
+        assert "### Kedudukan JF dan Pelaksana menurut jenjang" in bagian
+    assert "Pasal 18 ayat (3) huruf b" in teks and "003 Ps.18(4)b" in teks and "002 Lamp B.1.a.6" in teks

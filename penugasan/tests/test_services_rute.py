@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import copy
+import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from inti.exceptions import KonflikError
 from inti.models import JejakAudit
+from organisasi import services_aturan
 from penugasan import services
 from penugasan.models import (
     LangkahPermohonan,
@@ -230,8 +232,9 @@ def test_rute_diubah_admin_berlaku_untuk_permohonan_baru_saja():
     lama = ajukan(d.jf_pertama[0], "sukarela_lintas_unit", unit_tujuan=d.bidang[1])
     rute = copy.deepcopy(d.instansi.langkah_rute)  # the in-memory value is the module-level preset itself
     rute["sukarela_lintas_unit"]["langkah"] = list(reversed(rute["sukarela_lintas_unit"]["langkah"]))
-    d.instansi.langkah_rute = rute
-    d.instansi.save(update_fields=["langkah_rute"])
+    # a change is a new dated version (DOMAIN §9), in force from today
+    services_aturan.aturan_tetapkan(instansi=d.instansi, nilai={"langkah_rute": rute},
+                                    berlaku_mulai=datetime.date.today(), peraturan="Peraturan Bupati Belu 1/2026")
     baru = ajukan(d.jf_pertama[0], "sukarela_lintas_unit", unit_tujuan=d.bidang[1], judul="Baru")
     assert [s["peran"] for s in lama.langkah_rute] == ["pimpinan_unit_tujuan", "ppk_asal"]
     assert [s["peran"] for s in baru.langkah_rute] == ["ppk_asal", "pimpinan_unit_tujuan"]

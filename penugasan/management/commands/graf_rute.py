@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
+from organisasi.kedudukan import label_subjek, uraian_aturan
 from organisasi.models import Preset
-from organisasi.presets import PRESETS
+from organisasi.presets import KUTIPAN, PERATURAN, PRESETS
 from penugasan.models import Rute
 
 AKSI = {"setujui": "setujui", "jawab_ketersediaan": "jawab ketersediaan"}
@@ -60,6 +61,20 @@ def diagram(rute: dict) -> list[str]:
     return baris
 
 
+def _kedudukan(aturan: dict, kutipan: dict) -> list[str]:
+    """The placement-by-jenjang rules of a region (organisasi.kedudukan evaluates the same data)."""
+    out = ["### Kedudukan JF dan Pelaksana menurut jenjang", ""]
+    if not aturan.get("aturan"):
+        return [*out, f"Bebas: di bawah JPT Pratama, Administrator atau Pengawas (`{kutipan.get('aturan_kedudukan', '')}`).",
+                ""]
+    out += ["| jabatan | berkedudukan | kutipan |", "|---|---|---|"]
+    for a in aturan["aturan"]:
+        bawaan = " *(bawaan: naskah tidak mengatur)*" if a.get("bawaan") else ""
+        out.append(f"| {', '.join(label_subjek(x) for x in a['subjek'])} | {uraian_aturan(a)}{bawaan} | "
+                   f"`{a['kutipan']}` |")
+    return [*out, ""]
+
+
 def dokumen() -> str:
     out = [
         "# Rute permohonan penugasan per preset daerah",
@@ -79,9 +94,21 @@ def dokumen() -> str:
         "",
     ]
     for preset, data in PRESETS.items():
-        out += [f"## {Preset(preset).label}", "", data["dasar_hukum"] + ".", ""]
+        meta, kutipan = PERATURAN[preset], KUTIPAN[preset]
+        out += [f"## {Preset(preset).label}", "", data["dasar_hukum"] + ".", "",
+                f"Berlaku mulai {meta['berlaku_mulai'].strftime('%d-%m-%Y')} ({meta['pasal_berlaku']}); "
+                "versi aturan bertanggal, lihat halaman *Aturan yang berlaku* per Instansi.", ""]
         for kunci, judul in _rute_aktif(data):
-            out += [f"### {judul}", "", *diagram(data["langkah_rute"][kunci]), ""]
+            rute = data["langkah_rute"][kunci]
+            out += [f"### {judul}", "", f"Dasar: `{kutipan.get('rute.' + kunci, 'tidak diatur')}`", ""]
+            if rute["langkah"]:
+                out += ["| # | langkah | oleh | aksi | pasal |", "|---|---|---|---|---|"]
+                for i, s in enumerate(rute["langkah"]):
+                    out.append(f"| {i + 1} | {s['judul']} | {PERAN.get(s['peran'], s['peran'])} | "
+                               f"{AKSI.get(s['aksi'], s['aksi'])} | {s.get('pasal') or kutipan.get('rute.' + kunci, '')} |")
+                out.append("")
+            out += [*diagram(rute), ""]
+        out += _kedudukan(data["aturan_kedudukan"], kutipan)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
