@@ -52,6 +52,13 @@ class UrutanSukarela(models.TextChoices):
     ASAL_DULU = "asal_dulu", _("PPK/Pimpinan sendiri lebih dahulu, lalu unit tujuan (Bungo, Pasuruan)")
 
 
+class KetuaDariUnitPemilik(models.TextChoices):
+    """Whether a team's ketua must come from the unit that owns the work (DOMAIN §2.8)."""
+
+    WAJIB = "wajib", _("Wajib (ditolak bila dari luar unit pemilik)")
+    DIUTAMAKAN = "diutamakan", _("Diutamakan (peringatan bila dari luar unit pemilik)")
+
+
 class JenisSurat(models.TextChoices):
     SURAT_TUGAS = "surat_tugas", _("Surat Tugas")
     SURAT_PERINTAH = "surat_perintah", _("Surat Perintah")
@@ -126,6 +133,10 @@ class Instansi(TimestampedModel):
     )
     ketua_tim_pengawas_jika_dua_level = models.BooleanField(
         _("Pengawas memimpin tim pada unit dua level"), default=False,
+    )
+    ketua_tim_dari_unit_pemilik = models.CharField(
+        _("ketua tim dari unit pemilik kinerja"), max_length=20, choices=KetuaDariUnitPemilik.choices,
+        default=KetuaDariUnitPemilik.DIUTAMAKAN,
     )
     penanggung_jawab_tim_aktif = models.BooleanField(_("peran penanggung jawab tim"), default=False)
     aturan_kedudukan = models.JSONField(

@@ -7,7 +7,7 @@ code reads the Instansi fields, never the preset name.
 import datetime
 
 from .models import JenisJabatan as J
-from .models import JenisSurat, Penandatangan, Preset, TujuanLaporan, UrutanSukarela
+from .models import JenisSurat, KetuaDariUnitPemilik, Penandatangan, Preset, TujuanLaporan, UrutanSukarela
 
 # --------------------------------------------------------------------------- routes (penugasan)
 # Each route is an ordered list of steps: who decides (peran, resolved to a position on the
@@ -136,6 +136,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.BELU],
+        "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.DIUTAMAKAN,
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.PIMPINAN_UNIT,
     },
@@ -155,6 +156,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_pengawas_jika_dua_level": True,
         "penanggung_jawab_tim_aktif": False,
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.BUNGO],
+        "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.WAJIB,
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.PPK,
     },
@@ -175,6 +177,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": True,
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.INDRAGIRI_HILIR],
+        "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.DIUTAMAKAN,
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.ATASAN_LANGSUNG,
     },
@@ -193,6 +196,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.KOTABARU],
+        "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.DIUTAMAKAN,
         "jenis_surat_penugasan": JenisSurat.SURAT_PERINTAH,
         "laporan_individu_ke": TujuanLaporan.PPK,
     },
@@ -212,6 +216,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.PASURUAN],
+        "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.DIUTAMAKAN,
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.PIMPINAN_UNIT,
     },
@@ -242,6 +247,7 @@ PERATURAN: dict[str, dict] = {
 # 003 = Kotabaru, 004 = Pasuruan)
 KUTIPAN: dict[str, dict[str, str]] = {
     Preset.BELU: {
+        "ketua_tim_dari_unit_pemilik": "000 Ps.8(3), 10(3) (diutamakan)",
         "lintas_instansi_aktif": "000 Ps.8(2)",
         "penandatangan_dalam_unit": "000 Lamp II.B.2 d (l.526); Ps.9(4)",
         "penandatangan_lintas_unit": "000 Lamp II.B.2 Penunjukan b",
@@ -259,6 +265,7 @@ KUTIPAN: dict[str, dict[str, str]] = {
         "rute.sukarela_lintas_unit": "000 Lamp II.B.2 Sukarela b",
     },
     Preset.BUNGO: {
+        "ketua_tim_dari_unit_pemilik": "001 Ps.9(3) (wajib)",
         "lintas_instansi_aktif": "001 Ps.6(1)",
         "penandatangan_dalam_unit": "001 Ps.6(2); Ps.5(6)",
         "penandatangan_lintas_unit": "001 Ps.6(3)",
@@ -277,6 +284,7 @@ KUTIPAN: dict[str, dict[str, str]] = {
         "rute.sukarela_lintas_unit": "001 Ps.7(3)",
     },
     Preset.INDRAGIRI_HILIR: {
+        "ketua_tim_dari_unit_pemilik": "002 Ps.8(3) (diutamakan)",
         "lintas_perangkat_daerah_aktif": "002 Ps.8(2)",
         "lintas_instansi_aktif": "002 Ps.8(2) (tidak mencakup lintas Instansi)",
         "penandatangan_dalam_unit": "002 Lamp C Penunjukan a; Ps.9(1), 10(4)",
@@ -296,6 +304,7 @@ KUTIPAN: dict[str, dict[str, str]] = {
         "rute.sukarela_lintas_unit": "002 Lamp C Sukarela b",
     },
     Preset.KOTABARU: {
+        "ketua_tim_dari_unit_pemilik": "003 Ps.22(3) (diutamakan, unit atau PD)",
         "lintas_perangkat_daerah_aktif": "003 Ps.19(2)",
         "lintas_instansi_aktif": "003 Ps.19(2)",
         "penandatangan_dalam_unit": "003 Ps.20(1)-(2); 23(5)",
@@ -315,6 +324,7 @@ KUTIPAN: dict[str, dict[str, str]] = {
         "rute.sukarela_lintas_unit": "003 Ps.23(4)",
     },
     Preset.PASURUAN: {
+        "ketua_tim_dari_unit_pemilik": "004 tidak diatur (bawaan: diutamakan, peringatan)",
         "lintas_instansi_aktif": "004 l.219",
         "penandatangan_dalam_unit": "004 Lamp I.B.1; Lamp II",
         "penandatangan_lintas_unit": "004 Lamp I.B.2 Penunjukan Tim ii (l.286-293)",

@@ -9,7 +9,15 @@ from django.utils.translation import gettext as _
 
 from inti import waktu
 from organisasi import selectors as org
-from organisasi.models import PERINGKAT_JENJANG, Instansi, JenisJabatan, Pegawai, UnitOrganisasi
+from organisasi.models import (
+    PERINGKAT_JENJANG,
+    Instansi,
+    JenisJabatan,
+    KetuaDariUnitPemilik,
+    Pegawai,
+    UnitOrganisasi,
+)
+from organisasi.selectors_aturan import aturan_pada
 
 from ..models import RUTE_PENUNJUKAN, RUTE_SUKARELA, PermohonanPenugasan, Rute, Sifat, TimKerja
 from ..selectors import beban_kerja_banyak
@@ -47,16 +55,25 @@ def tim_periksa(*, instansi: Instansi, unit: UnitOrganisasi, ketua: Pegawai | No
     peringatan: list[str] = []
     semua = list({p.pk: p for p in [*anggota, *([ketua] if ketua else [])]}.values())
     jabatan = {p.pk: _jabatan_pegawai(p, tanggal) for p in semua}
+    aturan = aturan_pada(instansi=instansi, tanggal=tanggal) or instansi  # the rule set in force (DOMAIN §9)
     if ketua is not None:
         jk = jabatan.get(ketua.pk)
-        boleh = set(instansi.ketua_tim_jenis_jabatan or JENIS_PELAKSANA_TUGAS)
-        if instansi.ketua_tim_pengawas_jika_dua_level and org.unit_punya_pengawas(unit=unit):
+        boleh = set(aturan.ketua_tim_jenis_jabatan or JENIS_PELAKSANA_TUGAS)
+        if aturan.ketua_tim_pengawas_jika_dua_level and org.unit_punya_pengawas(unit=unit):
             boleh.add(JenisJabatan.PENGAWAS)
         if jk is None or jk.jenis not in boleh:
             raise ValidationError({"ketua_tim": _(
                 "%(nama)s tidak dapat menjadi ketua tim: menurut pengaturan %(instansi)s ketua tim berasal dari %(jenis)s.")
                 % {"nama": ketua.nama_lengkap, "instansi": instansi.nama,
                    "jenis": ", ".join(str(JenisJabatan(j).label) for j in sorted(boleh))}})
+        ketua_di_unit = bool(jk.unit_id and _unit_dalam(jk.unit, unit))
+        if not ketua_di_unit and aturan.ketua_tim_dari_unit_pemilik == KetuaDariUnitPemilik.WAJIB:
+            raise ValidationError({"ketua_tim": _(
+                "%(nama)s tidak dapat menjadi ketua tim: ketua tim wajib berasal dari unit pemilik kinerja "
+                "(%(unit)s) menurut %(peraturan)s (%(pasal)s).") % {
+                "nama": ketua.nama_lengkap, "unit": unit.nama,
+                "peraturan": getattr(aturan, "peraturan", "") or instansi.dasar_hukum,
+                "pasal": (getattr(aturan, "kutipan", None) or {}).get("ketua_tim_dari_unit_pemilik", "")}})
         dari_luar = [p for p in anggota if p.pk != ketua.pk and jabatan.get(p.pk) is not None
                      and jabatan[p.pk].unit_id and not _unit_dalam(jabatan[p.pk].unit, unit)]
         if dari_luar and not (jk.unit_id and _unit_dalam(jk.unit, unit)):

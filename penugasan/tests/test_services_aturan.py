@@ -304,3 +304,22 @@ def test_sebutan_peran_tim_tanpa_kata_tim_ganda():
 
     assert sebutan_peran_tim("Anggota Tim", "Tim Penyusunan Renstra") == "Anggota Tim Penyusunan Renstra"
     assert sebutan_peran_tim("Ketua Tim", "Penyusunan Renstra") == "Ketua Tim Penyusunan Renstra"
+
+
+@pytest.mark.parametrize("preset,ditolak", [("bungo", True), ("belu", False), ("indragiri_hilir", False),
+                                            ("kotabaru", False), ("pasuruan", False)])
+def test_ketua_tim_dari_luar_unit_pemilik_ditolak_di_bungo_diperingatkan_di_tempat_lain(preset, ditolak):
+    """001 Ps.9(3): in Bungo the ketua must come from the owning unit; elsewhere it is preferred
+    (000 Ps.8(3), 10(3); 002 Ps.8(3); 003 Ps.22(3); Pasuruan silent: the same warning by default)."""
+    d = bangun_pemda(preset)
+    masukan = dict(unit_tujuan=d.bidang[1], pegawai_diminta=[d.jf_muda[1], d.jf_pertama[1]], nama_tim="Tim Y",
+                   ketua_tim=d.jf_pertama[1])
+    if ditolak:
+        with pytest.raises(ValidationError) as exc:
+            ajukan(d.kabid[0], "penunjukan_lintas_unit", **masukan)
+        pesan = " ".join(exc.value.message_dict["ketua_tim"])
+        assert "wajib berasal dari unit pemilik kinerja" in pesan and "001 Ps.9(3)" in pesan
+        assert not PermohonanPenugasan.objects.filter(judul="Penyusunan Renstra").exists()
+    else:
+        p = ajukan(d.kabid[0], "penunjukan_lintas_unit", **masukan)
+        assert any("ketua tim diutamakan berasal dari unit pemilik kinerja" in w for w in p.peringatan)
