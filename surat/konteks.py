@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from organisasi import selectors as org
-from organisasi.models import Instansi, Jabatan, Pegawai, Penandatangan, PerangkatDaerah, UnitOrganisasi
+from organisasi.models import Instansi, Jabatan, JenisJabatan, Pegawai, Penandatangan, PerangkatDaerah, UnitOrganisasi
 
 CAKUPAN_DALAM_UNIT = "dalam_unit"
 CAKUPAN_LINTAS_UNIT = "lintas_unit"
@@ -110,6 +110,19 @@ def pd_dari_jabatan(jabatan: Jabatan | None) -> PerangkatDaerah | None:
     if jabatan is None or jabatan.unit_id is None:
         return None
     return jabatan.unit.perangkat_daerah
+
+
+def kantor_surat(jabatan: Jabatan | None, cadangan: PerangkatDaerah) -> tuple[Instansi, PerangkatDaerah | None]:
+    """Whose letterhead and number series a letter signed from ``jabatan`` uses: the signer's own
+    office. A Kepala Daerah (Bupati/Walikota) signs on the Pemerintah Kabupaten/Kota letterhead and
+    series (no PD); a Sekda on the Sekretariat Daerah's (the PD of the Sekda's seat); any other
+    official on their own PD's, in their own Instansi. ``cadangan`` only when nobody signs."""
+    if jabatan is not None and jabatan.jenis == JenisJabatan.KEPALA_DAERAH:
+        return jabatan.instansi, None
+    pd = pd_dari_jabatan(jabatan)
+    if pd is not None:
+        return pd.instansi, pd
+    return cadangan.instansi, cadangan
 
 
 def pejabat_menurut_setelan(*, setelan: str, instansi: Instansi, unit: UnitOrganisasi, pegawai: Pegawai | None,

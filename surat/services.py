@@ -355,8 +355,7 @@ def rancangan_surat_permohonan(*, permohonan, langkah=None, jabatan_penentu=None
         pejabat = _pejabat(jabatan, tanggal)
         ttd = k.Ttd(pejabat=pejabat) if pejabat else k.Ttd(data=k.pegawai_baris(permohonan.pemohon, tanggal))
     jabatan_ttd = ttd.pejabat.jabatan if ttd.pejabat else permohonan.jabatan_pemohon
-    pd = k.pd_dari_jabatan(jabatan_ttd) or permohonan.unit_asal.perangkat_daerah
-    instansi = pd.instansi if pd else permohonan.instansi_asal
+    instansi, pd = k.kantor_surat(jabatan_ttd, permohonan.unit_asal.perangkat_daerah)
     kepada = k.sebutan_pejabat_jabatan(jabatan_penentu, tanggal) or \
         k.sebutan_pejabat_jabatan(_jabatan_pimpinan(permohonan.unit_tujuan), tanggal) or permohonan.unit_tujuan.nama
     kompetensi = k.unik([*k.butir(permohonan.kompetensi_uraian), *(x.nama for x in permohonan.kompetensi.all())])
@@ -398,8 +397,7 @@ def rancangan_surat_jawaban(*, permohonan, langkah, pegawai: list | None = None)
     tanggal = waktu.hari_ini()
     ttd = k.ttd_dari_langkah(langkah)
     jabatan_ttd = ttd.pejabat.jabatan if ttd.pejabat else None
-    pd = k.pd_dari_jabatan(jabatan_ttd) or permohonan.unit_tujuan.perangkat_daerah
-    instansi = pd.instansi if pd else permohonan.instansi_tujuan
+    instansi, pd = k.kantor_surat(jabatan_ttd, permohonan.unit_tujuan.perangkat_daerah)
     if langkah.keputusan == Keputusan.TOLAK:
         keputusan = "ditolak"
     elif langkah.keputusan == Keputusan.JAWAB_KETERSEDIAAN:
@@ -511,10 +509,9 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
     pegawai = penugasan.pegawai if penugasan.pegawai_id else None
     ttd = k.pejabat_menurut_setelan(setelan=setelan, instansi=instansi, unit=penugasan.unit,
                                     pegawai=pegawai, cakupan=cakupan, tanggal=tanggal)
-    pd = k.pd_dari_jabatan(ttd.pejabat.jabatan) if ttd.pejabat else None
-    pd = pd or penugasan.unit.perangkat_daerah
-    if pd.instansi_id != instansi.pk:  # the signer sits in another agency: its own letterhead, series and rules
-        instansi = pd.instansi
+    kantor, pd = k.kantor_surat(ttd.pejabat.jabatan if ttd.pejabat else None, penugasan.unit.perangkat_daerah)
+    if kantor.pk != instansi.pk:  # the signer sits in another agency: its own letterhead, series and rules
+        instansi = kantor
         aturan = aturan_penerbit(permohonan=permohonan, instansi=instansi)
     perintah = aturan.jenis_surat_penugasan == JenisSurat.SURAT_PERINTAH
     jenis = JenisDokumen.SURAT_PERINTAH if perintah else JenisDokumen.SURAT_TUGAS
@@ -636,8 +633,7 @@ def rancangan_keputusan_tim(*, tim, anggota: list | None = None) -> RancanganSur
                                     cakupan=k.CAKUPAN_LINTAS_PD if lintas_pd else k.CAKUPAN_DALAM_UNIT,
                                     tanggal=tanggal)
     penetap = ttd.pejabat.jabatan.nama if ttd.pejabat else _("Kepala Perangkat Daerah")
-    pd_ttd = k.pd_dari_jabatan(ttd.pejabat.jabatan) if ttd.pejabat else None
-    pd = pd_ttd or pd_tim
+    instansi_ttd, pd = k.kantor_surat(ttd.pejabat.jabatan if ttd.pejabat else None, pd_tim)
     nama_lingkup = pd_tim.nama if not lintas_pd else instansi.nama
     daerah = instansi.nama_daerah
     tentang = k.tentang_tim_kerja(nama_tim=tim.nama, lingkup=nama_lingkup, daerah=daerah)
@@ -663,7 +659,7 @@ def rancangan_keputusan_tim(*, tim, anggota: list | None = None) -> RancanganSur
                        *([k.sebutan_pejabat_jabatan(instansi.jabatan_sekda, tanggal)] if lintas_pd else [])])
     tembusan = [t for t in tembusan if ttd.pejabat is None or t != ttd.pejabat.sebutan] + [_("Yang bersangkutan")]
     return RancanganSurat(
-        jenis=JenisDokumen.KEPUTUSAN_TIM, instansi=pd.instansi, perangkat_daerah=pd,
+        jenis=JenisDokumen.KEPUTUSAN_TIM, instansi=instansi_ttd, perangkat_daerah=pd,
         perihal=_("Keputusan %(p)s tentang %(t)s") % {"p": penetap, "t": tentang}, konteks=konteks,
         ttd=ttd, tembusan=tembusan, sumber=tim,
         pihak=[a.pegawai for a in anggota] + ([tim.penanggung_jawab] if tim.penanggung_jawab_id else []),

@@ -199,3 +199,23 @@ def test_yang_berhak_melihat_permohonan_boleh_mengunduh_suratnya(django_capture_
     assert surat_boleh_dilihat(tembusan, surat)
     assert surat_boleh_dilihat(d.kasi[1].user, surat)  # the deciding PPK
     assert not surat_boleh_dilihat(d.jf_muda[1].user, surat)  # unrelated colleague
+
+
+def test_surat_yang_ditandatangani_bupati_memakai_kop_dan_seri_pemerintah_kabupaten(
+        django_capture_on_commit_callbacks):
+    """A letter signed by the Bupati (PyB) comes out on the Pemerintah Kabupaten letterhead and its
+    number series, never the requesting Dinas's: the PyB forwards the request to the other agency."""
+    a = bangun_pemda("belu", kode="belu")
+    b = bangun_pemda("bungo", kode="bungo")
+    with django_capture_on_commit_callbacks(execute=True):
+        p = ajukan(a.kabid[0], "penunjukan_lintas_instansi", unit_tujuan=b.seksi[0], kriteria="Perencana keahlian",
+                   kriteria_jenis_jabatan="fungsional")
+        penugasan_services.permohonan_setujui(actor=a.bupati.user, permohonan_id=p.pk)
+    dari_unit, dari_bupati = Surat.objects.filter(jenis=JenisDokumen.PERMOHONAN_PELIBATAN).order_by("pk")
+    assert dari_unit.perangkat_daerah == a.pd and dari_unit.penandatangan_pegawai == a.kabid[0]
+    assert dari_bupati.penandatangan_pegawai == a.bupati
+    assert dari_bupati.instansi == a.instansi and dari_bupati.perangkat_daerah is None
+    assert dari_bupati.seri.perangkat_daerah_id is None and dari_bupati.seri_id != dari_unit.seri_id
+    assert dari_bupati.konteks["kop"]["nama_pd"] == a.instansi.nama_daerah
+    teks = _teks(dari_bupati)
+    assert a.instansi.nama_daerah.upper() in teks.upper() and a.pd.nama.upper() not in teks.upper()
