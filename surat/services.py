@@ -412,8 +412,12 @@ def rancangan_surat_jawaban(*, permohonan, langkah, pegawai: list | None = None)
     rujukan_surat = _surat_terdahulu(permohonan, JenisDokumen.PERMOHONAN_PELIBATAN)
     rujukan = {"perihal": permohonan.judul, "pengirim": permohonan.jabatan_pemohon.nama
                if permohonan.jabatan_pemohon_id else permohonan.pemohon.nama_lengkap}
-    if rujukan_surat is not None:
-        rujukan.update(nomor=rujukan_surat.nomor, tanggal=rujukan_surat.tanggal, perihal=rujukan_surat.perihal)
+    if rujukan_surat is not None:  # the letter answered: its sender (the signer's post and agency) and number
+        pengirim = rujukan_surat.penandatangan_jabatan or rujukan_surat.penandatangan_nama
+        if rujukan_surat.instansi_id != instansi.pk:
+            pengirim = f"{pengirim} ({rujukan_surat.instansi.nama})"
+        rujukan.update(nomor=rujukan_surat.nomor, tanggal=rujukan_surat.tanggal, perihal=rujukan_surat.perihal,
+                       pengirim=pengirim)
     kepada = k.sebutan_pejabat_jabatan(permohonan.jabatan_pemohon, tanggal) or permohonan.pemohon.nama_lengkap
     tembusan = k.unik([*(k.sebutan_pejabat_jabatan(j, tanggal) for j in permohonan.tembusan_jabatan.all()),
                        *(p.nama_lengkap for p in permohonan.tembusan_pegawai.all())])

@@ -150,6 +150,12 @@ def test_lintas_instansi_jawaban_ketersediaan_dengan_daftar_pegawai(django_captu
     for bagian in ["DAPAT DIPENUHI", b.jf_pertama[0].nama, "Perencana Ahli Pertama", "UNIT KERJA"]:
         assert bagian in teks, bagian
     assert ketersediaan.instansi == b.instansi and ketersediaan.penandatangan_pegawai == b.kasi[0]
+    # it cites the letter it answers: the one the requesting Bupati sent, by sender and number
+    dijawab = Surat.objects.filter(jenis=JenisDokumen.PERMOHONAN_PELIBATAN).order_by("pk").last()
+    assert dijawab.penandatangan_pegawai == a.bupati
+    assert ketersediaan.konteks["rujukan"]["nomor"] == dijawab.nomor
+    assert ketersediaan.konteks["rujukan"]["pengirim"] == f"{dijawab.penandatangan_jabatan} ({a.instansi.nama})"
+    assert f"Nomor {dijawab.nomor}" in " ".join(teks.split())
     # the request travelled twice: from the unit to its PyB, and from PyB to PyB
     assert Surat.objects.filter(jenis=JenisDokumen.PERMOHONAN_PELIBATAN).count() == 2
     tugas = Penugasan.objects.get(permohonan=p)
