@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from inti import waktu
 from inti.exceptions import KonflikError
 from inti.models import AksiAudit
+from organisasi import selectors as org
 from organisasi.models import Pegawai
 
 from .. import dokumen, permissions
@@ -118,6 +119,13 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
         dokumen.terbitkan_surat_permohonan(permohonan=permohonan, actor=actor)  # PyB forwards to the target PyB
 
     penerima = [permohonan.pemohon.user, *_users_tembusan(permohonan, tanggal)]
+    if permohonan.status in (StatusPermohonan.DISETUJUI, StatusPermohonan.DITOLAK) and any(
+            s.get("peran") == "pyb_asal" for s in permohonan.langkah_rute):
+        # the requesting PyB forwarded the request: it learns the outcome (000 Lamp II.B.2 Penunjukan c)
+        pyb = org.pyb_instansi(instansi=permohonan.instansi_asal, tanggal=tanggal)
+        if pyb is not None and pyb.pegawai.user is not None:
+            penerima.append(pyb.pegawai.user)
+    penerima = [u for u in penerima if u is not None and u.pk != actor.pk]  # nobody is told of their own decision
     dokumen.kirim_notifikasi(
         penerima=penerima, jenis=f"permohonan_{keputusan}",
         judul=_("%(keputusan)s: %(judul)s") % {"keputusan": Keputusan(keputusan).label, "judul": permohonan.judul},

@@ -52,3 +52,30 @@ def test_surat_diterbitkan_pada_titik_yang_diatur():
     q = ajukan(d.jf_pertama[0], "sukarela_dalam_unit")
     services.permohonan_tolak(actor=d.kasi[0].user, permohonan_id=q.pk, alasan="Belum ada kegiatan")
     assert _surat(q) == ["jawaban"]  # a refusal is always written, with its reason
+
+
+def test_pyb_pemohon_tahu_hasil_dan_tak_seorang_pun_diberi_tahu_keputusannya_sendiri():
+    """Cross-agency: the requesting PyB forwarded the request and learns the outcome; the official
+    who decides a step is not notified of their own decision."""
+    from notifikasi.models import Notifikasi
+
+    a = bangun_pemda("belu", kode="belu")
+    b = bangun_pemda("bungo", kode="bungo")
+    p = ajukan(a.kabid[0], "penunjukan_lintas_instansi", unit_tujuan=b.seksi[0], kriteria="Perencana",
+               tembusan_pegawai=[a.bupati])
+    services.permohonan_setujui(actor=a.bupati.user, permohonan_id=p.pk)
+    # the Bupati is in the tembusan but decided this step: not told of their own decision
+    assert not Notifikasi.objects.filter(penerima=a.bupati.user, jenis="permohonan_setujui").exists()
+    services.permohonan_setujui(actor=b.bupati.user, permohonan_id=p.pk)
+    services.permohonan_jawab_ketersediaan(actor=b.kasi[0].user, permohonan_id=p.pk,
+                                           pegawai_ids=[b.jf_pertama[0].pk])
+    p = services.permohonan_setujui(actor=b.bupati.user, permohonan_id=p.pk)
+    assert p.status == "disetujui"
+    from penugasan.models import LangkahPermohonan
+
+    urutan = LangkahPermohonan.objects.filter(permohonan=p).order_by("urutan").last().urutan
+    penerima = set(Notifikasi.objects.filter(jenis="permohonan_setujui",
+                                             kunci__startswith=f"permohonan:{p.pk}:langkah:{urutan}:setujui")
+                   .values_list("penerima", flat=True))
+    assert a.bupati.user.pk in penerima and a.kabid[0].user.pk in penerima  # requesting PyB and requester
+    assert b.bupati.user.pk not in penerima  # the deciding PyB
