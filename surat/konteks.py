@@ -187,5 +187,14 @@ def sebutan_pejabat_jabatan(jabatan: Jabatan | None, tanggal: datetime.date | No
     return pejabat.sebutan if pejabat else jabatan.nama
 
 
+def sebutan_tembusan(jabatan: Jabatan | None, tanggal: datetime.date | None = None) -> str:
+    """A copy (tembusan) to a position: whoever holds or acts for it on the date ('Plt. Kepala …'),
+    or the post marked vacant so the reader knows nobody received it."""
+    if jabatan is None:
+        return ""
+    pejabat = org.pejabat_pada(jabatan=jabatan, tanggal=tanggal)
+    return pejabat.sebutan if pejabat else _("%(j)s (jabatan lowong)") % {"j": jabatan.nama}
+
+
 def unik(daftar) -> list[str]:
     return [x for x in dict.fromkeys(s.strip() for s in daftar if s and s.strip())]

@@ -361,7 +361,7 @@ def rancangan_surat_permohonan(*, permohonan, langkah=None, jabatan_penentu=None
     kompetensi = k.unik([*k.butir(permohonan.kompetensi_uraian), *(x.nama for x in permohonan.kompetensi.all())])
     if permohonan.kriteria:
         kompetensi.append(_("Kriteria: %(k)s") % {"k": permohonan.kriteria})
-    tembusan = k.unik([*(k.sebutan_pejabat_jabatan(j, tanggal) for j in permohonan.tembusan_jabatan.all()),
+    tembusan = k.unik([*(k.sebutan_tembusan(j, tanggal) for j in permohonan.tembusan_jabatan.all()),
                        *(p.nama_lengkap for p in permohonan.tembusan_pegawai.all())])
     konteks = {
         "kepada": kepada,
@@ -419,7 +419,7 @@ def rancangan_surat_jawaban(*, permohonan, langkah, pegawai: list | None = None)
         rujukan.update(nomor=rujukan_surat.nomor, tanggal=rujukan_surat.tanggal, perihal=rujukan_surat.perihal,
                        pengirim=pengirim)
     kepada = k.sebutan_pejabat_jabatan(permohonan.jabatan_pemohon, tanggal) or permohonan.pemohon.nama_lengkap
-    tembusan = k.unik([*(k.sebutan_pejabat_jabatan(j, tanggal) for j in permohonan.tembusan_jabatan.all()),
+    tembusan = k.unik([*(k.sebutan_tembusan(j, tanggal) for j in permohonan.tembusan_jabatan.all()),
                        *(p.nama_lengkap for p in permohonan.tembusan_pegawai.all())])
     konteks = {
         "kepada": kepada,
@@ -573,7 +573,7 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
                         _jabatan_pimpinan(penugasan.unit)]
     if cakupan == k.CAKUPAN_LINTAS_PD and permohonan is not None:
         tembusan_jabatan += [permohonan.instansi_asal.jabatan_pyb, permohonan.instansi_tujuan.jabatan_pyb]
-    tembusan = k.unik([k.sebutan_pejabat_jabatan(j, tanggal) for j in tembusan_jabatan
+    tembusan = k.unik([k.sebutan_tembusan(j, tanggal) for j in tembusan_jabatan
                        if j is not None and j.pk != jabatan_ttd_id])
     tembusan.append(_("Yang bersangkutan"))
     return RancanganSurat(
@@ -659,8 +659,8 @@ def rancangan_keputusan_tim(*, tim, anggota: list | None = None) -> RancanganSur
         ],
         "lampiran": [{"nama": tim.nama, "unit": tim.unit.nama, "baris": baris}],
     }
-    tembusan = k.unik([k.sebutan_pejabat_jabatan(_jabatan_pimpinan(tim.unit), tanggal),
-                       *([k.sebutan_pejabat_jabatan(instansi.jabatan_sekda, tanggal)] if lintas_pd else [])])
+    tembusan = k.unik([k.sebutan_tembusan(_jabatan_pimpinan(tim.unit), tanggal),
+                       *([k.sebutan_tembusan(instansi.jabatan_sekda, tanggal)] if lintas_pd else [])])
     tembusan = [t for t in tembusan if ttd.pejabat is None or t != ttd.pejabat.sebutan] + [_("Yang bersangkutan")]
     return RancanganSurat(
         jenis=JenisDokumen.KEPUTUSAN_TIM, instansi=instansi_ttd, perangkat_daerah=pd,

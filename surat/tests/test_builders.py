@@ -225,3 +225,23 @@ def test_surat_yang_ditandatangani_bupati_memakai_kop_dan_seri_pemerintah_kabupa
     assert dari_bupati.konteks["kop"]["nama_pd"] == a.instansi.nama_daerah
     teks = _teks(dari_bupati)
     assert a.instansi.nama_daerah.upper() in teks.upper() and a.pd.nama.upper() not in teks.upper()
+
+
+def test_tembusan_ke_jabatan_lowong_ditandai_lowong_dan_plt_disebut(django_capture_on_commit_callbacks):
+    from organisasi.models import PemangkuJabatan
+
+    d = bangun_pemda("belu")
+    with django_capture_on_commit_callbacks(execute=True):
+        p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.seksi[1], pegawai_diminta=[d.jf_pertama[1]])
+    kemarin = datetime.date.today() - datetime.timedelta(days=1)
+    PemangkuJabatan.objects.filter(pegawai=d.kabid[0], jabatan=d.jabatan_kabid[0]).update(selesai=kemarin)
+    with django_capture_on_commit_callbacks(execute=True):
+        penugasan_services.permohonan_setujui(actor=d.kasi[1].user, permohonan_id=p.pk)
+    st = _surat_untuk(Penugasan.objects.get(permohonan=p)).get()
+    assert f"{d.jabatan_kabid[0].nama} (jabatan lowong)" in st.tembusan
+    # with a Plt. in the seat, the copy names the acting official
+    plt = PegawaiFactory(instansi=d.instansi)
+    angkat(plt, d.jabatan_kabid[0], jenis=JenisPemangku.PLT, mulai=kemarin)
+    from surat.konteks import sebutan_tembusan
+
+    assert sebutan_tembusan(d.jabatan_kabid[0]) == f"Plt. {d.jabatan_kabid[0].nama}"
