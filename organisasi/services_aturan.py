@@ -49,11 +49,12 @@ def _cermin(instansi: Instansi) -> None:
 
 @transaction.atomic
 def aturan_tetapkan(*, instansi: Instansi, nilai: dict, berlaku_mulai: datetime.date, peraturan: str,
-                    actor=None, preset: str = Preset.KUSTOM, nomor: str = "", tahun: int | None = None,
+                    actor=None, preset: str | None = None, nomor: str = "", tahun: int | None = None,
                     pasal_berlaku: str = "", kutipan: dict | None = None, catatan: str = "") -> AturanInstansi:
     """Append a new dated version of the Instansi's rule set. Settings not given keep the value of
     the version in force on ``berlaku_mulai``. A version may not take effect before the latest one
-    already recorded (that would rewrite the rules under which past requests were decided)."""
+    already recorded (that would rewrite the rules under which past requests were decided).
+    ``preset`` defaults to the preset of the version it adjusts (the admin keeps "Preset X, adjusted")."""
     Instansi.objects.select_for_update().filter(pk=instansi.pk).first()  # one writer per Instansi
     if not peraturan.strip():
         raise ValidationError({"peraturan": _("Sebutkan peraturan yang menetapkan aturan ini.")})
@@ -68,7 +69,8 @@ def aturan_tetapkan(*, instansi: Instansi, nilai: dict, berlaku_mulai: datetime.
     lengkap.update(copy.deepcopy(nilai))
     versi = (AturanInstansi.objects.filter(instansi=instansi).aggregate(m=Max("versi"))["m"] or 0) + 1
     hasil = AturanInstansi.objects.create(
-        instansi=instansi, versi=versi, berlaku_mulai=berlaku_mulai, preset=preset, peraturan=peraturan.strip(),
+        instansi=instansi, versi=versi, berlaku_mulai=berlaku_mulai,
+        preset=preset or (dasar.preset if dasar else instansi.preset or Preset.KUSTOM), peraturan=peraturan.strip(),
         nomor=nomor, tahun=tahun, pasal_berlaku=pasal_berlaku,
         kutipan=kutipan if kutipan is not None else (dict(dasar.kutipan) if dasar else {}),
         nilai=lengkap, catatan=catatan, dibuat_oleh=actor if actor is not None and actor.pk else None)
