@@ -12,6 +12,7 @@ from inti.exceptions import KonflikError
 from inti.models import JejakAudit
 from organisasi.presets import langkah_rute
 from organisasi.models import UrutanSukarela
+from organisasi import services_aturan
 from penugasan import permissions, selectors, services
 from penugasan.models import (
     Keputusan,
@@ -120,8 +121,8 @@ def test_langkah_lama_tanpa_kunci_tidak_boleh_dikembalikan():
         "pengaju": "pimpinan_unit_asal",
         "langkah": [{k: v for k, v in s.items() if k != "boleh_dikembalikan"}
                     for s in data["penunjukan_lintas_unit"]["langkah"]]}
-    d.instansi.langkah_rute = data
-    d.instansi.save(update_fields=["langkah_rute"])
+    services_aturan.aturan_tetapkan(instansi=d.instansi, nilai={"langkah_rute": data},
+                                    berlaku_mulai=datetime.date.today(), peraturan="Perbup Belu (data lama)")
     p, _, penentu = _sampai_langkah(d, "penunjukan_lintas_unit", 0)
     assert "boleh_dikembalikan" not in p.langkah_rute[0]
     sebelum = _snapshot(p)
