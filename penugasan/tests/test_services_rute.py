@@ -34,17 +34,20 @@ def orang(d, nama: str):
 
 
 # route -> (submitter, extra input, assignee, deciders per preset)
+LIMA = ("belu", "bungo", "indragiri_hilir", "kotabaru", "pasuruan")
 RUTE = {
     "penunjukan_dalam_unit": ("kabid0", lambda d: {"pegawai_diminta": [d.jf_muda[0]]}, "jf_muda0",
-                              {"belu": [], "bungo": []}),
+                              {p: [] for p in LIMA}),
     "penunjukan_lintas_unit": ("kabid0", lambda d: {"unit_tujuan": d.seksi[1], "pegawai_diminta": [d.jf_pertama[1]]},
-                               "jf_pertama1", {"belu": ["kasi1"], "bungo": ["kasi1"]}),
-    "sukarela_dalam_unit": ("jf_pertama0", lambda d: {}, "jf_pertama0", {"belu": ["kasi0"], "bungo": ["kasi0"]}),
-    # Belu: target unit first, then own PPK; Bungo: own PPK first, then the target unit.
+                               "jf_pertama1", {p: ["kasi1"] for p in LIMA}),
+    "sukarela_dalam_unit": ("jf_pertama0", lambda d: {}, "jf_pertama0", {p: ["kasi0"] for p in LIMA}),
+    # Belu, Inhil: target unit first, then own PPK; Bungo, Kotabaru, Pasuruan: own PPK first, then the target.
     "sukarela_lintas_unit": ("jf_pertama0", lambda d: {"unit_tujuan": d.bidang[1]}, "jf_pertama0",
-                             {"belu": ["kabid1", "kasi0"], "bungo": ["kasi0", "kabid1"]}),
+                             {"belu": ["kabid1", "kasi0"], "indragiri_hilir": ["kabid1", "kasi0"],
+                              "bungo": ["kasi0", "kabid1"], "kotabaru": ["kasi0", "kabid1"],
+                              "pasuruan": ["kasi0", "kabid1"]}),
 }
-KASUS = [(preset, rute) for preset in ("belu", "bungo") for rute in RUTE]
+KASUS = [(preset, rute) for preset in LIMA for rute in RUTE]
 
 
 def _snapshot(p: PermohonanPenugasan):
