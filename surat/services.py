@@ -506,6 +506,11 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
     instansi = penugasan.instansi
     permohonan = penugasan.permohonan
     cakupan = _cakupan_permohonan(permohonan)
+    if (permohonan is not None and permohonan.instansi_tujuan_id
+            and permohonan.instansi_tujuan_id != permohonan.instansi_asal_id):
+        # across agencies the agency where the staff sit issues the letter (PU dituju, 000 Lamp II.B.2
+        # Penunjukan c): its own signer rule, letter kind and legal basis, not the requester's
+        instansi = permohonan.instansi_tujuan
     aturan = aturan_penerbit(permohonan=permohonan, instansi=instansi)
     setelan = {k.CAKUPAN_DALAM_UNIT: aturan.penandatangan_dalam_unit,
                k.CAKUPAN_LINTAS_UNIT: aturan.penandatangan_lintas_unit,

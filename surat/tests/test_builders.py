@@ -245,3 +245,22 @@ def test_tembusan_ke_jabatan_lowong_ditandai_lowong_dan_plt_disebut(django_captu
     from surat.konteks import sebutan_tembusan
 
     assert sebutan_tembusan(d.jabatan_kabid[0]) == f"Plt. {d.jabatan_kabid[0].nama}"
+
+
+def test_lintas_instansi_surat_tugas_mengikuti_aturan_instansi_penerbit(django_capture_on_commit_callbacks):
+    """Belu asks Bungo for staff. The Surat Tugas is issued where the staff sit: Bungo's own rule
+    (Pimpinan Unit signs, 001 Ps.6(4)) applies, not Belu's (PPK), and Bungo's letterhead and series."""
+    from organisasi.tests.factories import tempatkan
+
+    a = bangun_pemda("belu", kode="belu")
+    b = bangun_pemda("bungo", kode="bungo")
+    # in Bungo this Ahli Pertama is appraised by the Kabid (PPK) and given work by the Kasi (PU)
+    tempatkan(b.jf_pertama[0], b.jabatan_kabid[0], jabatan_pimpinan=b.jabatan_kasi[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        p = ajukan(a.kabid[0], "penunjukan_lintas_instansi", unit_tujuan=b.seksi[0], kriteria="Perencana keahlian",
+                   kriteria_jenis_jabatan="fungsional")
+        p = _jalankan_sampai_selesai(p, pegawai_ids=[b.jf_pertama[0].pk])
+    st = _surat_untuk(Penugasan.objects.get(permohonan=p)).get()
+    assert st.penandatangan_pegawai == b.kasi[0]  # Bungo: Pimpinan Unit; Belu's rule would name the PPK (Kabid)
+    assert st.instansi == b.instansi and st.perangkat_daerah == b.pd
+    assert "Bungo" in st.konteks["dasar"][0] or "Bungo" in " ".join(st.konteks["dasar"])
