@@ -107,6 +107,10 @@ class Instansi(TimestampedModel):
         help_text=_("penunjukan lintas Perangkat Daerah dalam satu Pemda sebagai cakupan tersendiri"),
     )
     lintas_instansi_aktif = models.BooleanField(_("rute lintas Instansi"), default=True)
+    sukarela_lintas_pd_aktif = models.BooleanField(
+        _("pengajuan sukarela lintas Perangkat Daerah"), default=True,
+        help_text=_("pegawai boleh mengajukan diri ke unit pada Perangkat Daerah lain (tidak di Indragiri Hilir)"),
+    )
     penandatangan_dalam_unit = models.CharField(
         _("penandatangan surat dalam unit"), max_length=20, choices=Penandatangan.choices,
         default=Penandatangan.PIMPINAN_UNIT,

@@ -136,6 +136,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.BELU],
+        "sukarela_lintas_pd_aktif": True,
         "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.DIUTAMAKAN,
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.PIMPINAN_UNIT,
@@ -156,6 +157,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_pengawas_jika_dua_level": True,
         "penanggung_jawab_tim_aktif": False,
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.BUNGO],
+        "sukarela_lintas_pd_aktif": True,
         "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.WAJIB,
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.PPK,
@@ -177,6 +179,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": True,
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.INDRAGIRI_HILIR],
+        "sukarela_lintas_pd_aktif": False,
         "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.DIUTAMAKAN,
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.ATASAN_LANGSUNG,
@@ -196,6 +199,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.KOTABARU],
+        "sukarela_lintas_pd_aktif": True,
         "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.DIUTAMAKAN,
         "jenis_surat_penugasan": JenisSurat.SURAT_PERINTAH,
         "laporan_individu_ke": TujuanLaporan.PPK,
@@ -216,6 +220,7 @@ PRESETS: dict[str, dict] = {
         "ketua_tim_pengawas_jika_dua_level": False,
         "penanggung_jawab_tim_aktif": False,
         "aturan_kedudukan": ATURAN_KEDUDUKAN[Preset.PASURUAN],
+        "sukarela_lintas_pd_aktif": True,
         "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.DIUTAMAKAN,
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
         "laporan_individu_ke": TujuanLaporan.PIMPINAN_UNIT,
@@ -247,6 +252,7 @@ PERATURAN: dict[str, dict] = {
 # 003 = Kotabaru, 004 = Pasuruan)
 KUTIPAN: dict[str, dict[str, str]] = {
     Preset.BELU: {
+        "sukarela_lintas_pd_aktif": "000 Ps.8(2) (inferensi: lintas unit dalam Pemda)",
         "ketua_tim_dari_unit_pemilik": "000 Ps.8(3), 10(3) (diutamakan)",
         "lintas_instansi_aktif": "000 Ps.8(2)",
         "penandatangan_dalam_unit": "000 Lamp II.B.2 d (l.526); Ps.9(4)",
@@ -265,6 +271,7 @@ KUTIPAN: dict[str, dict[str, str]] = {
         "rute.sukarela_lintas_unit": "000 Lamp II.B.2 Sukarela b",
     },
     Preset.BUNGO: {
+        "sukarela_lintas_pd_aktif": "001 tidak diatur (bawaan: boleh)",
         "ketua_tim_dari_unit_pemilik": "001 Ps.9(3) (wajib)",
         "lintas_instansi_aktif": "001 Ps.6(1)",
         "penandatangan_dalam_unit": "001 Ps.6(2); Ps.5(6)",
@@ -284,6 +291,7 @@ KUTIPAN: dict[str, dict[str, str]] = {
         "rute.sukarela_lintas_unit": "001 Ps.7(3)",
     },
     Preset.INDRAGIRI_HILIR: {
+        "sukarela_lintas_pd_aktif": "002 Lamp C Sukarela (hanya dalam satu PD)",
         "ketua_tim_dari_unit_pemilik": "002 Ps.8(3) (diutamakan)",
         "lintas_perangkat_daerah_aktif": "002 Ps.8(2)",
         "lintas_instansi_aktif": "002 Ps.8(2) (tidak mencakup lintas Instansi)",
@@ -304,6 +312,7 @@ KUTIPAN: dict[str, dict[str, str]] = {
         "rute.sukarela_lintas_unit": "002 Lamp C Sukarela b",
     },
     Preset.KOTABARU: {
+        "sukarela_lintas_pd_aktif": "003 Ps.23(4)",
         "ketua_tim_dari_unit_pemilik": "003 Ps.22(3) (diutamakan, unit atau PD)",
         "lintas_perangkat_daerah_aktif": "003 Ps.19(2)",
         "lintas_instansi_aktif": "003 Ps.19(2)",
@@ -324,6 +333,7 @@ KUTIPAN: dict[str, dict[str, str]] = {
         "rute.sukarela_lintas_unit": "003 Ps.23(4)",
     },
     Preset.PASURUAN: {
+        "sukarela_lintas_pd_aktif": "004 l.327 (inferensi: lintas unit dalam Pemda)",
         "ketua_tim_dari_unit_pemilik": "004 tidak diatur (bawaan: diutamakan, peringatan)",
         "lintas_instansi_aktif": "004 l.219",
         "penandatangan_dalam_unit": "004 Lamp I.B.1; Lamp II",

@@ -143,6 +143,15 @@ def permohonan_buat(
                     salah("unit_tujuan", _("Unit tujuan berada pada instansi lain; gunakan rute lintas instansi."))
             elif unit_tujuan.pk == unit_asal.pk:
                 salah("unit_tujuan", _("Unit tujuan sama dengan unit asal; gunakan rute dalam unit."))
+            elif rute == Rute.SUKARELA_LINTAS_UNIT and unit_tujuan.perangkat_daerah_id != unit_asal.perangkat_daerah_id:
+                aturan = aturan_pada(instansi=instansi_asal, tanggal=tanggal) or instansi_asal
+                if not aturan.sukarela_lintas_pd_aktif:
+                    salah("unit_tujuan", _(
+                        "Pengajuan sukarela hanya dalam Perangkat Daerah sendiri menurut %(peraturan)s (%(pasal)s); "
+                        "%(unit)s berada pada Perangkat Daerah lain.") % {
+                        "peraturan": getattr(aturan, "peraturan", "") or instansi_asal.dasar_hukum,
+                        "pasal": (getattr(aturan, "kutipan", None) or {}).get("sukarela_lintas_pd_aktif", ""),
+                        "unit": unit_tujuan.nama})
             instansi_tujuan = instansi_asal
     if galat:
         raise ValidationError(galat)

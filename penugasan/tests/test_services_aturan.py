@@ -323,3 +323,24 @@ def test_ketua_tim_dari_luar_unit_pemilik_ditolak_di_bungo_diperingatkan_di_temp
     else:
         p = ajukan(d.kabid[0], "penunjukan_lintas_unit", **masukan)
         assert any("ketua tim diutamakan berasal dari unit pemilik kinerja" in w for w in p.peringatan)
+
+
+@pytest.mark.parametrize("preset,boleh", [("indragiri_hilir", False), ("kotabaru", True), ("belu", True),
+                                          ("bungo", True), ("pasuruan", True)])
+def test_sukarela_lintas_perangkat_daerah_menurut_daerah(preset, boleh):
+    """Inhil: sukarela only inside one's own PD (002 Lamp C Sukarela); Kotabaru: across PDs
+    allowed (003 Ps.23(4)); Belu, Pasuruan: via cross-unit (inference); Bungo silent: allowed."""
+    from organisasi.tests.factories import bangun_pd_dua_level
+
+    d = bangun_pemda(preset)
+    lain = bangun_pd_dua_level(d.instansi, "Dinas Pendidikan")
+    if boleh:
+        p = ajukan(d.jf_pertama[0], "sukarela_lintas_unit", unit_tujuan=lain.bidang[0])
+        assert p.status == StatusPermohonan.MENUNGGU_KEPUTUSAN
+    else:
+        with pytest.raises(ValidationError) as exc:
+            ajukan(d.jf_pertama[0], "sukarela_lintas_unit", unit_tujuan=lain.bidang[0])
+        pesan = " ".join(exc.value.message_dict["unit_tujuan"])
+        assert "hanya dalam Perangkat Daerah sendiri" in pesan and "002 Lamp C Sukarela" in pesan
+        # inside its own PD it is still allowed
+        assert ajukan(d.jf_pertama[0], "sukarela_lintas_unit", unit_tujuan=d.bidang[1]).pk
