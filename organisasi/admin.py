@@ -17,8 +17,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from inti import waktu
 
 from . import kedudukan, permissions, services, services_aturan
 from .models import (
@@ -302,7 +303,7 @@ class InstansiAdmin(CakupanAdmin):
                 setattr(obj, f, getattr(lama, f))
         super().save_model(request, obj, form, change)
         preset = form.cleaned_data.get("terapkan_preset")
-        berlaku = form.cleaned_data.get("aturan_berlaku_mulai") or timezone.localdate()
+        berlaku = form.cleaned_data.get("aturan_berlaku_mulai") or waktu.hari_ini()
         if preset:
             services.instansi_terapkan_preset(instansi=obj, preset=preset, actor=request.user,
                                               berlaku_mulai=form.cleaned_data.get("aturan_berlaku_mulai"))

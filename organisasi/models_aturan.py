@@ -13,7 +13,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import Instansi, Preset, TimestampedModel
+from inti.models import TimestampedModel
+
+from .models import Instansi, Preset
 
 # The Instansi fields that form a region's rule set (each preset fills exactly these).
 FIELD_ATURAN = (

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
+
+from inti import waktu
 
 from .kedudukan import label_subjek, uraian_aturan
 from .models import Instansi
@@ -14,7 +15,7 @@ def aturan_pada(*, instansi: Instansi | int, tanggal: datetime.date | None = Non
     """The version in force on ``tanggal`` (today when omitted): the latest by effective date, then by
     version number. A date before the first version falls back to the first version (the region had
     no recorded rule set yet; the product applies its first one rather than none)."""
-    tanggal = tanggal or timezone.localdate()
+    tanggal = tanggal or waktu.hari_ini()
     instansi_id = instansi if isinstance(instansi, int) else instansi.pk
     qs = AturanInstansi.objects.filter(instansi_id=instansi_id)
     berlaku = qs.filter(berlaku_mulai__lte=tanggal).order_by("-berlaku_mulai", "-versi").first()

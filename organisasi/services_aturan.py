@@ -12,8 +12,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from inti import waktu
 
 from . import kedudukan
 from .models import Instansi, Preset
@@ -38,7 +39,7 @@ def _validasi(nilai: dict) -> None:
 
 def _cermin(instansi: Instansi) -> None:
     """Set the Instansi's fields to the version in force today."""
-    versi = aturan_pada(instansi=instansi, tanggal=timezone.localdate())
+    versi = aturan_pada(instansi=instansi, tanggal=waktu.hari_ini())
     if versi is None:
         return
     for f in FIELD_ATURAN:
@@ -87,7 +88,7 @@ def aturan_dari_preset(*, instansi: Instansi, preset: str, actor=None,
     meta = PERATURAN[preset]
     if berlaku_mulai is None:
         ada = AturanInstansi.objects.filter(instansi=instansi).exists()
-        berlaku_mulai = timezone.localdate() if ada else meta["berlaku_mulai"]
+        berlaku_mulai = waktu.hari_ini() if ada else meta["berlaku_mulai"]
     return aturan_tetapkan(
         instansi=instansi, nilai=copy.deepcopy(PRESETS[preset]), berlaku_mulai=berlaku_mulai, actor=actor,
         preset=preset, peraturan=meta["peraturan"], nomor=meta["nomor"], tahun=meta["tahun"],

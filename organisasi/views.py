@@ -1,14 +1,13 @@
 """HTML views of the organisation (thin: parse input, call selectors, render)."""
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-
 import datetime
 
-from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from inti import waktu
 
 from . import selectors, selectors_aturan
 from .models import Instansi, Jenjang, JenisJabatan, PerangkatDaerah
@@ -71,7 +70,7 @@ def bagan(request: HttpRequest) -> HttpResponse:
 def aturan_berlaku(request: HttpRequest, pk: int) -> HttpResponse:
     """The rules of an Instansi in force on a date (?tanggal=YYYY-MM-DD), with every version."""
     instansi = get_object_or_404(Instansi, pk=pk)
-    tanggal, salah_tanggal = timezone.localdate(), ""
+    tanggal, salah_tanggal = waktu.hari_ini(), ""
     if request.GET.get("tanggal"):
         try:
             tanggal = datetime.date.fromisoformat(request.GET["tanggal"])

@@ -489,7 +489,7 @@ def aturan_penerbit(*, permohonan, instansi: Instansi):
         for versi in (permohonan.aturan, permohonan.aturan_tujuan):
             if versi is not None and versi.instansi_id == instansi.pk:
                 return versi
-    return aturan_pada(instansi=instansi, tanggal=timezone.localdate()) or instansi
+    return aturan_pada(instansi=instansi, tanggal=waktu.hari_ini()) or instansi
 
 
 def surat_penugasan_terbitkan(*, penugasan, actor) -> Surat:
