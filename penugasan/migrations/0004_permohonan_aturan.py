@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organisasi', '0003_aturan_instansi'),
-        ('penugasan', '0002_permohonan_dikembalikan'),
+        ('penugasan', '0003_jejakaudit_pindah_ke_inti'),
     ]
 
     operations = [
