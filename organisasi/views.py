@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from inti import waktu
 
-from . import selectors, selectors_aturan
+from . import permissions, selectors, selectors_aturan
 from .models import Instansi, Jenjang, JenisJabatan, PerangkatDaerah
 
 
@@ -42,6 +42,10 @@ def bagan(request: HttpRequest) -> HttpResponse:
     pilihan = PerangkatDaerah.objects.order_by("nama")
     if pegawai is not None and not request.user.is_superuser:
         pilihan = pilihan.filter(instansi_id=pegawai.instansi_id)
+    elif pegawai is None:
+        # an account without staff record: the scope of the staff-search API (administered
+        # agencies, all for auditors and superusers, none otherwise)
+        pilihan = pilihan.filter(instansi__in=permissions.instansi_yang_boleh_dibaca(request.user))
     pilihan = list(pilihan.only("id", "nama", "instansi_id"))
 
     pd_id = request.GET.get("pd")

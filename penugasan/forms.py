@@ -6,10 +6,16 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from organisasi import permissions as org_permissions
 from organisasi import selectors as org_selectors
 from organisasi.models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 
 from .models import RUTE_PENUNJUKAN, Rute, Sifat, StatusTim, TimKerja
+
+
+def pegawai_terbaca(user):
+    """Active staff of the Instansi whose staff ``user`` may read (search and choosers)."""
+    return Pegawai.objects.filter(aktif=True, instansi__in=org_permissions.instansi_yang_boleh_dibaca(user))
 
 
 class FormDasar(forms.Form):
@@ -145,7 +151,9 @@ class PenunjukanForm(_IsiPermohonanForm):
         self.fields["unit_tujuan"].label_from_instance = (
             lambda u: f"{u.nama} — {u.perangkat_daerah.nama}" + ("" if u.instansi_id == pegawai.instansi_id
                                                               else f" ({u.instansi.nama})"))
-        self.fields["pegawai_diminta"].queryset = Pegawai.objects.filter(aktif=True)
+        # named staff only from agencies whose staff the requester may read (the search's scope);
+        # across agencies the request names criteria and the target agency chooses
+        self.fields["pegawai_diminta"].queryset = pegawai_terbaca(pegawai.user)
         self.fields["tim"].queryset = TimKerja.objects.filter(
             instansi_id=pegawai.instansi_id, status=StatusTim.AKTIF).select_related("unit").order_by("nama")
         self.fields["tim"].label_from_instance = lambda t: f"{t.nama} — {t.unit.nama}"
@@ -212,7 +220,11 @@ class SukarelaForm(_IsiPermohonanForm):
 
 
 class CariPegawaiForm(FormDasar):
-    """Staff search inside the request form (prefixed names so they never clash with it)."""
+    """Staff search inside the request form (prefixed names so they never clash with it).
+
+    Units are limited to the Instansi whose staff the user may read
+    (``organisasi.permissions.instansi_yang_boleh_dibaca``, the selector of the staff-search API):
+    a unit of another agency is an invalid choice, never a list of that agency's staff."""
 
     cari_q = forms.CharField(label=_("Nama atau NIP"), required=False, max_length=100)
     cari_kompetensi = forms.ModelChoiceField(label=_("Kompetensi"), required=False,
@@ -221,9 +233,12 @@ class CariPegawaiForm(FormDasar):
     unit_tujuan = forms.ModelChoiceField(required=False, queryset=UnitOrganisasi.objects.all())
     rute = forms.ChoiceField(required=False, choices=[("", "")] + list(Rute.choices))
 
-    def __init__(self, *args, pegawai=None, **kwargs):
+    def __init__(self, *args, pegawai=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.pegawai = pegawai
+        unit_terbaca = UnitOrganisasi.objects.filter(instansi__in=org_permissions.instansi_yang_boleh_dibaca(user))
+        self.fields["cari_unit"].queryset = unit_terbaca
+        self.fields["unit_tujuan"].queryset = unit_terbaca
 
     def clean(self):
         data = super().clean()

@@ -366,7 +366,8 @@ def permohonan_baru(request: HttpRequest) -> HttpResponse:
         if terkirim is not None:
             return terkirim
     dipilih_ids = [int(i) for i in request.POST.getlist("pegawai_diminta") if i.isdigit()]
-    dipilih = list(Pegawai.objects.filter(pk__in=dipilih_ids).select_related("instansi")) if dipilih_ids else []
+    dipilih = list(forms.pegawai_terbaca(request.user).filter(pk__in=dipilih_ids).select_related("instansi")) \
+        if dipilih_ids else []
     beban = selectors.beban_kerja_banyak([p.pk for p in dipilih]) if dipilih else {}
     for p in dipilih:
         p.beban = beban.get(p.pk, 0)
@@ -398,10 +399,12 @@ def cari_pegawai(request: HttpRequest) -> HttpResponse:
     pegawai = _pegawai(request)
     if pegawai is None:
         raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai."))
-    form = forms.CariPegawaiForm(request.GET or None, pegawai=pegawai)
+    form = forms.CariPegawaiForm(request.GET or None, pegawai=pegawai, user=request.user)
     dipilih_ids = {int(i) for i in request.GET.getlist("pegawai_diminta") if i.isdigit()}
-    dipilih = list(Pegawai.objects.filter(pk__in=dipilih_ids).select_related("instansi")) if dipilih_ids else []
+    dipilih = list(forms.pegawai_terbaca(request.user).filter(pk__in=dipilih_ids).select_related("instansi")) \
+        if dipilih_ids else []
     hasil = []
+    unit_di_luar = form.is_bound and not form.is_valid() and {"cari_unit", "unit_tujuan"} & set(form.errors)
     if form.is_valid() and form.ada_kriteria():
         hasil = [p for p in org_selectors.pegawai_cari(instansi_id=form.instansi_id(), **form.kwargs_cari())[:30]
                  if p.pk not in dipilih_ids]
@@ -411,7 +414,7 @@ def cari_pegawai(request: HttpRequest) -> HttpResponse:
         p.beban = beban.get(p.pk, 0)
         p.beban_lebih = p.beban >= p.instansi.batas_beban_kerja
     return render(request, "penugasan/_hasil_cari_pegawai.html",
-                  {"hasil": hasil, "dipilih": dipilih, "dicari": form.is_bound})
+                  {"hasil": hasil, "dipilih": dipilih, "dicari": form.is_bound, "unit_di_luar": unit_di_luar})
 
 
 # --------------------------------------------------------------------------- penugasan saya
