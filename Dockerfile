@@ -20,9 +20,9 @@ RUN pip install -r requirements.txt
 
 COPY . .
 
-# Static files are collected at build time; the key and URLs below are build-time placeholders
-# (production settings refuse to start without them), never used at run time.
-RUN DJANGO_SECRET_KEY=build-only-collectstatic-placeholder-key-not-used-at-run-time-0123456789 \
+# Static files are collected at build time; the key (random, thrown away: production settings
+# refuse a fixed placeholder) and URLs below are build-time only, never used at run time.
+RUN DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
     DJANGO_ALLOWED_HOSTS=localhost \
     DATABASE_URL=postgres://build@localhost:5432/build \
     REDIS_URL=redis://localhost:6379/0 \

@@ -17,10 +17,8 @@ urlpatterns = [
     path("", include("organisasi.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_ROOT (issued letters, uploaded org charts) is never served under MEDIA_URL, not even with
+# DEBUG: letters only through the permission-checked view ``surat_unduh``.
 
 # HTML error pages: one mapping for every app (inti.galat)
 handler400 = "inti.galat.halaman_400"

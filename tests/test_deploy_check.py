@@ -77,6 +77,16 @@ def test_production_refuses_an_incomplete_environment(overrides, expected):
     assert "ImproperlyConfigured" in result.stderr and expected in result.stderr, result.stderr
 
 
-def test_short_secret_key_is_reported_by_check_deploy():
-    result = manage("check", "--deploy", env=production_env(DJANGO_SECRET_KEY="pendek"))
-    assert "security.W009" in result.stdout + result.stderr
+@pytest.mark.parametrize("kunci", [
+    "pendek",
+    "a" * 64,  # long but fewer than 5 distinct characters
+    "django-insecure-q8Zr4vN1mX0bT6wLc2Hj9sKfY3pUe7GdA5oRi-Vn_Ms4tWz",
+    "replace-with-50-or-more-random-characters",  # .env.example
+    "local-development-only-not-secret",
+    "build-only-collectstatic-placeholder-key-not-used-at-run-time-0123456789",  # Dockerfile
+])
+def test_production_refuses_a_weak_or_default_secret_key(kunci):
+    """Issue 13: production does not start with a weak or placeholder key (Django only warns)."""
+    result = manage("check", env=production_env(DJANGO_SECRET_KEY=kunci))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "DJANGO_SECRET_KEY is weak" in result.stderr

@@ -96,6 +96,8 @@ def test_dockerfile_builds_a_non_root_gunicorn_image():
         assert package in dockerfile
     assert "pip install -r requirements.txt" in dockerfile
     assert "manage.py collectstatic --noinput" in dockerfile
+    # production settings refuse a fixed placeholder key: the build makes a random one
+    assert 'DJANGO_SECRET_KEY="$(python -c \'import secrets; print(secrets.token_urlsafe(64))\')"' in dockerfile
     users = re.findall(r"^USER (\S+)", dockerfile, re.M)
     assert users and users[-1] not in {"root", "0"}
     assert re.search(r'^CMD \["gunicorn", "sistemkerja\.wsgi:application"', dockerfile, re.M)

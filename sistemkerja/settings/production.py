@@ -14,6 +14,25 @@ from .base import DATABASES, SITE_URL, STATIC_ROOT, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
+# Known placeholders (this repository's examples and development/test keys): never in production.
+_KUNCI_CONTOH = {
+    "replace-with-50-or-more-random-characters", "local-development-only-not-secret", "test-only-not-secret",
+    "build-only-collectstatic-placeholder-key-not-used-at-run-time-0123456789",
+}
+
+
+def _periksa_secret_key(kunci: str) -> None:
+    """Refuse to start with a short, low-entropy or example key (Django's own check --deploy only
+    warns, security.W009). Same thresholds as W009: 50+ characters, 5+ distinct ones, no
+    'django-insecure-' prefix; plus the placeholders shipped in this repository."""
+    if (len(kunci) < 50 or len(set(kunci)) < 5 or kunci.startswith("django-insecure-")
+            or kunci in _KUNCI_CONTOH):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is weak or a placeholder: use 50+ random characters, e.g. "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(64))'.")
+
+
+_periksa_secret_key(SECRET_KEY)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 
 # No silent fallback to SQLite or in-process tasks in production.
