@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "inti.galat.GalatMiddleware",
+    "sistemkerja.middleware.SqliteTerkunciMiddleware",
 ]
 
 ROOT_URLCONF = "sistemkerja.urls"
@@ -68,7 +69,12 @@ TEMPLATES = [
 # SQLite is the embedded default; PostgreSQL when DATABASE_URL is set.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Two officials deciding at once: BEGIN IMMEDIATE takes the write lock when a transaction
+    # starts, so the second waits (busy timeout, seconds) and then reads the decided state (409
+    # like PostgreSQL's row lock) instead of failing to upgrade a read lock ("database is
+    # locked"). sistemkerja.middleware.SqliteTerkunciMiddleware maps a lock outlasting the timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=env.int("DJANGO_SQLITE_TIMEOUT", default=20), transaction_mode="IMMEDIATE")
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 # Several test runs may share one PostgreSQL server (parallel developers, CI): name the test DB.
