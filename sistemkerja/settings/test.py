@@ -1,6 +1,6 @@
 """Test settings: PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set (CI), SQLite otherwise."""
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, DATABASES, env
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"
@@ -13,3 +13,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The suite's SQLite database lives in memory and the live server's thread shares its connection
+# with the test thread (browser tests): BEGIN IMMEDIATE there blocks the server. The setting is
+# for the file database of `make run`; tests/keamanan/test_sqlite_serentak.py checks it on a file
+# (settings: tests/keamanan/settings_sqlite_berkas.py, base's DATABASES unchanged).
+DATABASES = {alias: {**db, "OPTIONS": {k: v for k, v in db.get("OPTIONS", {}).items() if k != "transaction_mode"}}
+             for alias, db in DATABASES.items()}

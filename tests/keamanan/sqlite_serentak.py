@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sistemkerja.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.keamanan.settings_sqlite_berkas")
 
 import django  # noqa: E402
 

@@ -20,7 +20,7 @@ def hasil():
     folder = "/dev/shm" if os.path.isdir("/dev/shm") else None  # no fsync cost for the migration
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         db = Path(tmp) / "serentak.sqlite3"
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DJANGO_SETTINGS_MODULE": "sistemkerja.settings.test",
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DJANGO_SETTINGS_MODULE": "tests.keamanan.settings_sqlite_berkas",
                "DJANGO_MEDIA_ROOT": str(Path(tmp) / "media")}
         proses = subprocess.run([sys.executable, str(BASE_DIR / "tests/keamanan/sqlite_serentak.py"), str(db)],
                                 cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300)
