@@ -1,8 +1,12 @@
 # Sistem Kerja — the two commands of the quick start are `make run` and `make test`.
-#   make run   creates .venv (if missing), installs requirements.txt, migrates, loads the demo
+#   make run   creates .venv (if missing), installs requirements.lock, migrates, loads the demo
 #              data (prints the URL and the demo logins) and serves http://127.0.0.1:8000
 #              (SQLite and in-process Celery unless DATABASE_URL / REDIS_URL are set).
 #   make test  runs the whole pytest suite (SQLite; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set).
+#   make lock  re-pins requirements.lock from requirements.txt (pip-tools; keeps existing pins
+#              that still fit, so only what changed moves; `make lock UPGRADE=1` moves all).
+#   make audit pip-audit of requirements.lock; says how many packages it could really check and
+#              fails on known vulnerabilities, and on unchecked packages only when CI=true.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -11,13 +15,23 @@ CHROMIUM ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test venv migrate demo clean
+.PHONY: run test venv migrate demo clean lock audit
 
-# Re-installs only when requirements.txt is newer than the stamp (or the venv is missing).
-$(STAMP): requirements.txt
+# Installs the pinned versions CI tested (requirements.lock, made by `make lock` from the human
+# list requirements.txt). Re-installs only when the lock is newer than the stamp.
+$(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
+
+# pip-compile resolves against the configured index (pip.conf: may be a local mirror, no network
+# needed beyond it); the existing lock is its starting point, so unchanged pins stay.
+lock: $(STAMP)
+	$(PY) -m piptools compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+	  $(if $(UPGRADE),--upgrade) --output-file requirements.lock requirements.txt
+
+audit: $(STAMP)
+	$(PY) tools/audit.py requirements.lock
 
 venv: $(STAMP)
 

@@ -1,4 +1,4 @@
-"""Project middleware: the mapping of SQLite's write lock to a conflict."""
+"""Project middleware: the Permissions-Policy header and the mapping of SQLite's write lock to a conflict."""
 from __future__ import annotations
 
 from contextlib import ExitStack
@@ -29,6 +29,26 @@ def _ubah_terkunci(execute, sql, params, many, context):
         if _terkunci(exc):
             raise BasisDataSibuk() from exc
         raise
+
+
+def _asal(izin: str) -> str:
+    return izin if izin in ("self", "*") else f'"{izin}"'
+
+
+class PermissionsPolicyMiddleware:
+    """Permissions-Policy header from settings.PERMISSIONS_POLICY ({feature: [allowlist]}; an
+    empty list switches the feature off, "self" allows our origin)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        kebijakan = getattr(settings, "PERMISSIONS_POLICY", {})
+        self.header = ", ".join(f"{fitur}=({' '.join(map(_asal, izin))})" for fitur, izin in kebijakan.items())
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
 
 
 class SqliteTerkunciMiddleware:

@@ -1,12 +1,22 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.permissions import AllowAny, IsAuthenticated
+
+# API docs and schema: login required where settings.API_DOCS_PERLU_MASUK (production). The
+# split Swagger view serves its start-up script as a separate file (no inline script, CSP).
+_izin_docs = [IsAuthenticated] if settings.API_DOCS_PERLU_MASUK else [AllowAny]
+_schema = SpectacularAPIView.as_view(permission_classes=_izin_docs)
+_docs = SpectacularSwaggerSplitView.as_view(url_name="schema", permission_classes=_izin_docs)
+if settings.API_DOCS_PERLU_MASUK:
+    _docs = login_required(_docs)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/schema/", _schema, name="schema"),
+    path("api/docs/", _docs, name="api-docs"),
     path("api/organisasi/", include("organisasi.api_urls")),
     path("api/penugasan/", include("penugasan.api_urls")),
     path("api/kinerja/", include("kinerja.api_urls")),

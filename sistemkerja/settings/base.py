@@ -1,4 +1,5 @@
 """Settings shared by every environment. Values come from the environment (django-environ)."""
+import datetime
 from pathlib import Path
 
 import environ
@@ -23,8 +24,11 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI from our own static files (no CDN)
+    "csp",
     "guardian",
     "django_htmx",
+    "axes",
     "inti",
     "organisasi",
     "penugasan",
@@ -35,6 +39,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "sistemkerja.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -46,6 +52,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "inti.galat.GalatMiddleware",
     "sistemkerja.middleware.SqliteTerkunciMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "sistemkerja.urls"
@@ -83,6 +90,10 @@ if env("DJANGO_TEST_DB_NAME", default=""):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: refuses every attempt while user+IP is locked out (needs ``request``
+    # in authenticate(); Django's login forms and DRF pass it; tests log in with force_login or
+    # by posting the login form, not Client.login()).
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -94,6 +105,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes) on /masuk/ and /admin/login/: after AXES_FAILURE_LIMIT wrong
+# passwords for one username from one IP, that pair is refused (even with the right password)
+# for AXES_COOLOFF_MENIT minutes or until an admin deletes the attempt in the admin ("Access
+# attempts"). Every attempt is logged (AccessAttempt, AccessFailureLog, AccessLog in the admin).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MENIT", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+# Behind the reverse proxy (production) the client address is in X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
@@ -110,6 +134,37 @@ MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Content-Security-Policy (django-csp 4). Scripts: our own static files only — no inline script,
+# no event-handler attributes, no eval (htmx: allowEval off, see base.html); a page that truly
+# needs an inline script uses {{ request.csp_nonce }} (none does today).
+# Styles allow 'unsafe-inline', for style only: the letter previews are sandboxed srcdoc iframes,
+# which inherit this page's policy, and carry the letter templates' inline CSS shared with
+# WeasyPrint; Django's admin and Swagger UI set style attributes. Scripts stay strict, which is
+# what stops injected markup from running; images/fonts/connections are limited to our origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Browser features the product never uses are switched off (sistemkerja.middleware).
+PERMISSIONS_POLICY = {
+    "accelerometer": [], "autoplay": [], "camera": [], "display-capture": [], "encrypted-media": [],
+    "fullscreen": ["self"], "geolocation": [], "gyroscope": [], "magnetometer": [], "microphone": [],
+    "midi": [], "payment": [], "picture-in-picture": [], "publickey-credentials-get": [],
+    "screen-wake-lock": [], "serial": [], "usb": [], "xr-spatial-tracking": [],
 }
 
 LOGIN_URL = "login"
@@ -139,7 +194,13 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API Sistem Kerja ASN pasca penyederhanaan birokrasi (PermenPANRB 7/2022).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from drf-spectacular-sidecar's vendored files (static), never a CDN
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
+# The API documentation and schema: open on a developer machine, login required in production.
+API_DOCS_PERLU_MASUK = env.bool("API_DOCS_PERLU_MASUK", default=False)
 
 # Celery: Redis when REDIS_URL is set; otherwise tasks run in-process (eager).
 REDIS_URL = env("REDIS_URL", default="")

@@ -102,10 +102,30 @@ class Sesi:
     def __init__(self, browser, base_url: str, nama_uji: str, viewport: dict):
         self.context = browser.new_context(viewport=viewport, locale="id-ID", base_url=base_url)
         self.context.set_default_timeout(15_000)
+        # Content-Security-Policy (issue 13): every violation on any page of the test fails it.
+        # Chromium reports them on the console ("Refused to ...") and as securitypolicyviolation
+        # events (the init script runs outside the page's CSP).
+        self.pelanggaran_csp: list[str] = []
+        self.tanpa_csp: list[str] = []
+        self.context.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => console.error("
+            "'CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber));")
         self.page = self.context.new_page()
+        self.page.on("console", self._konsol)
+        self.page.on("response", self._respons)
         self.base_url = base_url
         self.nama_uji = re.sub(r"[^A-Za-z0-9_.-]+", "_", nama_uji)
         self._n = 0
+
+    def _konsol(self, pesan) -> None:
+        teks = pesan.text
+        if "CSP-VIOLATION" in teks or "Refused to" in teks or "Content Security Policy" in teks:
+            self.pelanggaran_csp.append(f"{self.page.url}: {teks}")
+
+    def _respons(self, respons) -> None:
+        if respons.request.resource_type == "document" and respons.status < 300 \
+                and "content-security-policy" not in respons.headers:
+            self.tanpa_csp.append(respons.url)
 
     def masuk(self, username: str, password: str | None = None):
         page = self.page
@@ -151,3 +171,7 @@ def sesi(browser, live_server, request):
     yield buat
     for s in dibuka:
         s.tutup()
+    pelanggaran = [p for s in dibuka for p in s.pelanggaran_csp]
+    tanpa_csp = [u for s in dibuka for u in s.tanpa_csp]
+    assert not pelanggaran, "Content-Security-Policy violations:\n" + "\n".join(pelanggaran)
+    assert not tanpa_csp, "pages without a Content-Security-Policy header:\n" + "\n".join(tanpa_csp)
