@@ -122,7 +122,7 @@ def test_collectstatic_as_in_the_docker_build(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput"],
         cwd=BASE_DIR, env=production_env(DJANGO_STATIC_ROOT=str(tmp_path / "static")),
-        capture_output=True, text=True, timeout=300,
+        capture_output=True, text=True, timeout=900,  # compression of ~10 MB on a shared 2-core machine
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "static" / "staticfiles.json").is_file()
