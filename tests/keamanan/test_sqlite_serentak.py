@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a subprocess that migrates a file database and renders letters (~40 s)
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
