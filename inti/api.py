@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -22,9 +23,9 @@ def exception_handler(exc, context):
     if kode == 400:
         return Response(validation_error_detail(exc), status=kode)
     if kode == 403:
-        return Response({"detail": str(exc) or "Anda tidak berwenang melakukan tindakan ini."}, status=kode)
+        return Response({"detail": str(exc) or _("Anda tidak berwenang melakukan tindakan ini.")}, status=kode)
     if kode == 404:
-        return Response({"detail": "Data tidak ditemukan."}, status=kode)
+        return Response({"detail": _("Data tidak ditemukan.")}, status=kode)
     if kode == 409:
         return Response({"detail": exc.message if isinstance(exc, KonflikError) else KonflikError.default_message},
                         status=kode)
