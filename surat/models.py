@@ -67,7 +67,7 @@ class SeriNomor(models.Model):
 # Fields that may still change after a Surat row exists (rendering and revocation);
 # everything else is frozen from the moment of issue.
 FIELD_BOLEH_BERUBAH = frozenset({
-    "berkas", "sha256", "status", "dirender_pada",
+    "berkas", "sha256", "status", "dirender_pada", "render_diantrekan_pada",
     "dicabut_pada", "alasan_pencabutan", "dicabut_oleh", "updated_at",
 })
 
@@ -116,6 +116,11 @@ class Surat(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=StatusSurat.choices,
                               default=StatusSurat.MENUNGGU_RENDER)
     dirender_pada = models.DateTimeField(_("berkas dibuat pada"), null=True, blank=True)
+    render_diantrekan_pada = models.DateTimeField(
+        _("pembuatan berkas diantrekan pada"), null=True, blank=True,
+        help_text=_("kapan pembuatan PDF terakhir kali masuk antrean; penyapu mengantrekan ulang hanya "
+                    "setelah masa sewa lewat"),
+    )
 
     dicabut_pada = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
     alasan_pencabutan = models.TextField(_("alasan pencabutan"), blank=True)

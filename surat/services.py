@@ -28,7 +28,15 @@ from inti.exceptions import KonflikError
 from inti.jejak import jejak_catat, jejak_tolak
 from inti.models import AksiAudit
 from organisasi import selectors as org
-from organisasi.models import Instansi, JenisJabatan, JenisSurat, Pegawai, Penandatangan, PerangkatDaerah
+from organisasi.models import (
+    Instansi,
+    JenisJabatan,
+    JenisSurat,
+    Pegawai,
+    Penandatangan,
+    PerangkatDaerah,
+    TujuanLaporan,
+)
 from organisasi.selectors import Pejabat
 from organisasi.selectors_aturan import aturan_pada
 from penugasan.models import (
@@ -126,6 +134,37 @@ def _render_setelah_commit(surat_id: int) -> None:
         render_surat_task.delay(surat_id)
     except Exception:  # broker down: the letter stays "menunggu_render"; render_surat_tertunda_task retries
         logger.exception("Gagal mengantrekan pembuatan PDF surat %s", surat_id)
+        return
+    Surat.objects.filter(pk=surat_id, render_diantrekan_pada__isnull=True).update(
+        render_diantrekan_pada=timezone.now())
+
+
+def surat_antrekan_ulang_render(*, menit: int, sewa_menit: int, batas: int = 500) -> list[int]:
+    """Letters still without a PDF that need their render queued again: never queued and older
+    than ``menit`` (the broker was down at issue), or queued longer ago than the lease
+    ``sewa_menit`` (the worker died or the render failed). Each is marked as queued now before
+    being queued, so a sweep every few minutes never puts the same letter twice in the queue
+    while its render may still be pending. Concurrent sweeps skip each other's rows."""
+    from .tasks import render_surat_task
+
+    sekarang = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Surat.objects.select_for_update(skip_locked=True)
+            .filter(berkas="")
+            .filter(Q(render_diantrekan_pada__isnull=True, created_at__lt=sekarang - datetime.timedelta(minutes=menit))
+                    | Q(render_diantrekan_pada__lt=sekarang - datetime.timedelta(minutes=sewa_menit)))
+            .order_by("pk").values_list("pk", flat=True)[:batas])
+        Surat.objects.filter(pk__in=ids).update(render_diantrekan_pada=sekarang)
+    antre = []
+    for pk in ids:
+        try:
+            render_surat_task.delay(pk)
+        except Exception:  # broker down again: the lease brings it back on a later sweep
+            logger.exception("Gagal mengantrekan ulang pembuatan PDF surat %s", pk)
+            continue
+        antre.append(pk)
+    return antre
 
 
 @transaction.atomic
@@ -278,12 +317,13 @@ def _surat_cabut(*, surat_id: int, actor, alasan: str, ip: str | None) -> Surat:
         raise PermissionDenied(_("Anda tidak berwenang mencabut surat ini."))
     if surat.status == StatusSurat.DICABUT:
         raise KonflikError(_("Surat %(n)s sudah dicabut.") % {"n": surat.nomor})
+    status_dari = surat.status  # "terbit", or "menunggu_render" when revoked before its PDF was made
     surat.status = StatusSurat.DICABUT
     surat.dicabut_pada = timezone.now()
     surat.dicabut_oleh = actor
     surat.alasan_pencabutan = alasan
     surat.save(update_fields=["status", "dicabut_pada", "dicabut_oleh", "alasan_pencabutan", "updated_at"])
-    jejak_catat(actor=actor, objek=surat, aksi=AksiAudit.SURAT_CABUT, diizinkan=True, status_dari=StatusSurat.TERBIT,
+    jejak_catat(actor=actor, objek=surat, aksi=AksiAudit.SURAT_CABUT, diizinkan=True, status_dari=status_dari,
                 status_ke=surat.status, alasan=alasan, ip=ip)
     return surat
 
@@ -569,7 +609,7 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
         "target": target,
         "pengaturan_lain": _("Melaporkan hasil pelaksanaan tugas kepada %(kpd)s.") % {
             "kpd": _("Ketua Tim dan Pimpinan Unit Organisasi") if (penugasan.tim_id or penugasan.tim) else
-            (_("Pejabat Penilai Kinerja") if aturan.laporan_individu_ke == "ppk" else _("Pimpinan Unit Organisasi"))},
+            TujuanLaporan(aturan.laporan_individu_ke).label},
         "cakupan": cakupan,
     }
     # tembusan: the assignee's PPK and the owning unit's leader (when not the signer); both PyBs across agencies

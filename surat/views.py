@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,7 +17,7 @@ from penugasan.models import PermohonanPenugasan
 from .forms import CabutSuratForm, CocokkanPdfForm
 from .models import StatusSurat, Surat
 from .selectors import surat_boleh_dilihat, surat_cocokkan_berkas, surat_dari_uuid, surat_draf_untuk_permohonan
-from .services import surat_cabut
+from .services import boleh_mencabut, surat_cabut
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,11 +40,17 @@ def verifikasi(request, uuid):
     return response
 
 
+def _surat_terlihat_atau_404(request, pk: int) -> Surat:
+    """404 alike for a missing letter and one this user may not see (no enumeration)."""
+    surat = Surat.objects.filter(pk=pk).first()
+    if surat is None or not surat_boleh_dilihat(request.user, surat):
+        raise Http404(_("Surat tidak ditemukan."))
+    return surat
+
+
 @login_required
 def unduh(request, pk: int) -> HttpResponse:
-    surat = get_object_or_404(Surat, pk=pk)
-    if not surat_boleh_dilihat(request.user, surat):
-        raise PermissionDenied(_("Anda tidak berwenang melihat surat ini."))
+    surat = _surat_terlihat_atau_404(request, pk)
     if not surat.berkas:
         return HttpResponse(_("Berkas surat sedang dibuat. Silakan coba beberapa saat lagi."), status=409,
                             content_type="text/plain; charset=utf-8")
@@ -60,7 +66,10 @@ def unduh(request, pk: int) -> HttpResponse:
 def cabut(request, pk: int) -> HttpResponse:
     """Revoke a letter (POST ``alasan``); the service checks who may. Redirects to the public
     verification page, which then shows the revocation."""
-    surat = get_object_or_404(Surat, pk=pk)
+    surat = Surat.objects.filter(pk=pk).first()
+    if surat is None or not (surat_boleh_dilihat(request.user, surat) or boleh_mencabut(actor=request.user,
+                                                                                        surat=surat)):
+        raise Http404(_("Surat tidak ditemukan."))
     form = CabutSuratForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Alasan pencabutan wajib diisi."), status=400, content_type="text/plain; charset=utf-8")

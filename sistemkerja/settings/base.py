@@ -241,6 +241,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     # letters whose PDF was not rendered (broker down at issue time, worker lost)
     "surat-render-tertunda": {"task": "surat.render_tertunda", "schedule": 300.0},
 }
+# a letter whose render was queued is queued again by the sweep only after this lease (minutes);
+# longer than the render task's hard time limit (5 minutes)
+SURAT_RENDER_SEWA_MENIT = env.int("SURAT_RENDER_SEWA_MENIT", default=15)
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")

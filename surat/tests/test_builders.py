@@ -264,3 +264,18 @@ def test_lintas_instansi_surat_tugas_mengikuti_aturan_instansi_penerbit(django_c
     assert st.penandatangan_pegawai == b.kasi[0]  # Bungo: Pimpinan Unit; Belu's rule would name the PPK (Kabid)
     assert st.instansi == b.instansi and st.perangkat_daerah == b.pd
     assert "Bungo" in st.konteks["dasar"][0] or "Bungo" in " ".join(st.konteks["dasar"])
+
+
+@pytest.mark.parametrize("preset,kepada", [
+    ("indragiri_hilir", "Atasan langsung atau Pimpinan Unit Organisasi"),
+    ("bungo", "Pejabat Penilai Kinerja"),
+    ("belu", "Pimpinan Unit Organisasi"),
+])
+def test_surat_tugas_individu_melapor_kepada_menurut_setelan_instansi(preset, kepada):
+    """``laporan_individu_ke`` printed as set: Indragiri Hilir's 'atasan langsung' is not
+    turned into 'Pimpinan Unit'."""
+    d = bangun_pemda(preset)
+    p = ajukan(d.kabid[0], "penunjukan_dalam_unit", pegawai_diminta=[d.jf_muda[0]])
+    tugas = Penugasan.objects.get(permohonan=p)
+    surat = _surat_untuk(tugas).get()
+    assert surat.konteks["pengaturan_lain"] == f"Melaporkan hasil pelaksanaan tugas kepada {kepada}."

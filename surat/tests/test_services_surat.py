@@ -151,3 +151,14 @@ def test_admin_surat_hanya_baca(client):
     assert r.status_code == 403
     assert client.post(f"/admin/surat/surat/{surat.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Surat.objects.get(pk=surat.pk).perihal == "Surat Tugas Penyusunan Renstra"
+
+
+def test_cabut_mencatat_status_semula_yang_sebenarnya():
+    """A letter revoked before its PDF was made was 'menunggu_render', not 'terbit'."""
+    ns = org()
+    surat = terbitkan_surat_tugas(ns)  # after-commit render not run
+    assert surat.status == StatusSurat.MENUNGGU_RENDER
+    surat_cabut(surat_id=surat.pk, actor=ns.actor, alasan="Salah alamat")
+    jejak = JejakAudit.objects.get(objek_tipe="surat.Surat", objek_id=str(surat.pk), aksi="surat.cabut",
+                                   diizinkan=True)
+    assert (jejak.status_dari, jejak.status_ke) == (StatusSurat.MENUNGGU_RENDER, StatusSurat.DICABUT)

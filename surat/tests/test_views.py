@@ -64,9 +64,10 @@ def test_unduh_hanya_untuk_yang_berhak(client, terbit):
     # anonymous → login
     r = client.get(url)
     assert r.status_code == 302 and "/masuk/" in r["Location"]
-    # unrelated user → 403
+    # unrelated user → 404, exactly like a letter that does not exist (no enumeration)
     client.force_login(UserFactory())
-    assert client.get(url).status_code == 403
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("surat_unduh", args=[999999])).status_code == 404
     # the assigned pegawai → the stored file, byte for byte
     client.force_login(terbit.jf_muda[0].user)
     r = client.get(url)
@@ -92,7 +93,8 @@ def test_cabut_lewat_halaman(client, terbit):
     url = reverse("surat_cabut", args=[terbit.surat.pk])
     assert client.get(url).status_code in (302, 405)  # anonymous → login; GET never revokes
     client.force_login(UserFactory())
-    assert client.post(url, {"alasan": "iseng"}).status_code == 403
+    assert client.post(url, {"alasan": "iseng"}).status_code == 404  # cannot see it: as if missing
+    assert client.post(reverse("surat_cabut", args=[999999]), {"alasan": "iseng"}).status_code == 404
     client.force_login(terbit.actor)
     assert client.post(url, {"alasan": "  "}).status_code == 400
     r = client.post(url, {"alasan": "Pegawai pindah tugas"})
