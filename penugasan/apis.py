@@ -3,6 +3,7 @@ serializers, services for writes and selectors for reads. Errors are mapped by
 ``inti.api.exception_handler`` (400/403/404/409, Bahasa Indonesia)."""
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -142,8 +143,8 @@ def _ambil_terlihat(request, pk: int, aksi: AksiAudit) -> None:
     """404 (and a refused audit row) when the user may not even see the request."""
     if not selectors.permohonan_terlihat(request.user).filter(pk=pk).exists():
         jejak_tolak(actor=request.user, model=PermohonanPenugasan, objek_id=pk, aksi=aksi,
-                    alasan="Permohonan tidak ditemukan atau tidak dapat diakses.", ip=_ip(request))
-        raise NotFound("Permohonan tidak ditemukan.")
+                    alasan=_("Permohonan tidak ditemukan atau tidak dapat diakses."), ip=_ip(request))
+        raise NotFound(_("Permohonan tidak ditemukan."))
 
 
 # --------------------------------------------------------------------------- submit
@@ -209,10 +210,18 @@ class PermohonanAjukanDrafApi(APIView):
 # --------------------------------------------------------------------------- decisions
 
 
+def _field_langkah():
+    """Every decision names the step the official saw (``langkah_ke`` of the request they read);
+    the service refuses it with 409 once the request moved on, so a repeated or late call never
+    decides the next step."""
+    return serializers.IntegerField(min_value=0, max_value=100,
+                                    help_text="indeks langkah yang diputuskan (langkah_ke yang dilihat; 0 = pertama); "
+                                              "409 bila permohonan sudah berada pada langkah lain")
+
+
 class PermohonanSetujuiApi(APIView):
     class InputSerializer(serializers.Serializer):
-        langkah = serializers.IntegerField(required=False, allow_null=True, min_value=0,
-                                           help_text="indeks langkah yang diputuskan (0 = pertama); 409 bila sudah lewat")
+        langkah = _field_langkah()
         catatan = serializers.CharField(required=False, allow_blank=True, default="")
         pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True, required=False,
                                                      help_text="pegawai yang ditugaskan (langkah PPK dituju)")
@@ -227,14 +236,14 @@ class PermohonanSetujuiApi(APIView):
         s.is_valid(raise_exception=True)
         pegawai = s.validated_data.get("pegawai")
         permohonan = services.permohonan_setujui(
-            actor=request.user, ip=_ip(request), permohonan_id=pk, langkah=s.validated_data.get("langkah"),
+            actor=request.user, ip=_ip(request), permohonan_id=pk, langkah=s.validated_data["langkah"],
             catatan=s.validated_data["catatan"], pegawai_ids=[p.pk for p in pegawai] if pegawai else None)
         return _detail(request, permohonan)
 
 
 class PermohonanTolakApi(APIView):
     class InputSerializer(serializers.Serializer):
-        langkah = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+        langkah = _field_langkah()
         alasan = serializers.CharField(required=False, allow_blank=True, default="",
                                        help_text="wajib: alasan penolakan")
 
@@ -247,7 +256,7 @@ class PermohonanTolakApi(APIView):
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         permohonan = services.permohonan_tolak(actor=request.user, ip=_ip(request), permohonan_id=pk,
-                                               langkah=s.validated_data.get("langkah"),
+                                               langkah=s.validated_data["langkah"],
                                                alasan=s.validated_data["alasan"])
         return _detail(request, permohonan)
 
@@ -256,7 +265,7 @@ class PermohonanKembalikanApi(APIView):
     """Return the request to the requester for revision (only at steps whose route allows it)."""
 
     class InputSerializer(serializers.Serializer):
-        langkah = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+        langkah = _field_langkah()
         alasan = serializers.CharField(required=False, allow_blank=True, default="",
                                        help_text="wajib: apa yang perlu diperbaiki")
 
@@ -269,7 +278,7 @@ class PermohonanKembalikanApi(APIView):
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         permohonan = services.permohonan_kembalikan(actor=request.user, ip=_ip(request), permohonan_id=pk,
-                                                    langkah=s.validated_data.get("langkah"),
+                                                    langkah=s.validated_data["langkah"],
                                                     alasan=s.validated_data["alasan"])
         return _detail(request, permohonan)
 
@@ -317,7 +326,7 @@ class PermohonanPerbaikiApi(APIView):
 
 class PermohonanJawabKetersediaanApi(APIView):
     class InputSerializer(serializers.Serializer):
-        langkah = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+        langkah = _field_langkah()
         pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
                                                      help_text="daftar pegawai yang tersedia")
         catatan = serializers.CharField(required=False, allow_blank=True, default="",
@@ -333,7 +342,7 @@ class PermohonanJawabKetersediaanApi(APIView):
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         permohonan = services.permohonan_jawab_ketersediaan(
-            actor=request.user, ip=_ip(request), permohonan_id=pk, langkah=s.validated_data.get("langkah"),
+            actor=request.user, ip=_ip(request), permohonan_id=pk, langkah=s.validated_data["langkah"],
             pegawai_ids=[p.pk for p in s.validated_data["pegawai"]], catatan=s.validated_data["catatan"])
         return _detail(request, permohonan)
 
@@ -364,7 +373,7 @@ class PermohonanDetailApi(APIView):
         try:
             obj = selectors.permohonan_detail(user=request.user, permohonan_id=pk)
         except PermohonanPenugasan.DoesNotExist:
-            raise NotFound("Permohonan tidak ditemukan.") from None
+            raise NotFound(_("Permohonan tidak ditemukan.")) from None
         return Response(PermohonanDetailOutput(obj).data)
 
 
@@ -543,8 +552,8 @@ class PenugasanTerimaApi(APIView):
     def post(self, request, pk: int):
         if not selectors.penugasan_terlihat(request.user).filter(pk=pk).exists():
             jejak_tolak(actor=request.user, model=Penugasan, objek_id=pk, aksi=AksiAudit.PENUGASAN_TERIMA,
-                        alasan="Penugasan tidak ditemukan atau tidak dapat diakses.", ip=_ip(request))
-            raise NotFound("Penugasan tidak ditemukan.")
+                        alasan=_("Penugasan tidak ditemukan atau tidak dapat diakses."), ip=_ip(request))
+            raise NotFound(_("Penugasan tidak ditemukan."))
         penugasan = services.penugasan_terima(actor=request.user, ip=_ip(request), penugasan_id=pk)
         return Response(PenugasanOutput(selectors.penugasan_saya(request.user).get(pk=penugasan.pk)).data)
 
@@ -600,6 +609,6 @@ class BebanKerjaApi(APIView):
             or (sendiri is not None and sendiri.instansi_id == pegawai.instansi_id)
         )
         if not boleh:
-            raise NotFound("Pegawai tidak ditemukan.")
+            raise NotFound(_("Pegawai tidak ditemukan."))
         return Response(self.OutputSerializer(selectors.beban_kerja(pegawai)).data)
 

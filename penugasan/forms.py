@@ -39,14 +39,52 @@ class FilterKotakMasukForm(FormDasar):
             self.fields["unit"].queryset = UnitOrganisasi.objects.filter(instansi_id=pegawai.instansi_id).order_by("nama")
 
 
-class TolakForm(FormDasar):
+class AlasanForm(FormDasar):
     alasan = forms.CharField(
         label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}), strip=True,
         error_messages={"required": _("Alasan wajib diisi.")},
     )
 
 
-class SetujuiForm(FormDasar):
+def _field_langkah():
+    """The step the official saw, rendered into the page at GET time (hidden). The service
+    refuses a decision whose step is no longer the current one (409), so a double click or a
+    stale page never decides the next step."""
+    return forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=100,
+                              error_messages={"required": _("Muat ulang halaman lalu putuskan kembali.")})
+
+
+def pilihan_massal(nilai: list[str]) -> list[tuple[int, int]]:
+    """Inbox checkboxes ``"<permohonan id>:<step seen>"`` → [(id, step)]; malformed values are
+    dropped (an approval without the step the official saw is never made)."""
+    hasil = []
+    for v in nilai:
+        pid, _sep, langkah = str(v).partition(":")
+        if pid.isdigit() and langkah.isdigit():
+            hasil.append((int(pid), int(langkah)))
+    return hasil
+
+
+class KeputusanForm(FormDasar):
+    langkah = _field_langkah()
+
+    def __init__(self, *args, permohonan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if permohonan is not None:
+            self.fields["langkah"].initial = permohonan.langkah_ke
+
+    def clean(self):
+        data = super().clean()
+        if "langkah" in self.errors:  # a hidden field: show its error above the form
+            self.add_error(None, self.errors.pop("langkah"))
+        return data
+
+
+class TolakForm(AlasanForm, KeputusanForm):
+    """Refuse or return: a reason, and the step the official saw."""
+
+
+class SetujuiForm(KeputusanForm):
     catatan = forms.CharField(label=_("Catatan (opsional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     pegawai_ids = forms.ModelMultipleChoiceField(
         label=_("Pegawai yang ditugaskan"), required=False, queryset=Pegawai.objects.none(),
@@ -55,12 +93,10 @@ class SetujuiForm(FormDasar):
     )
 
     def __init__(self, *args, permohonan=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, permohonan=permohonan, **kwargs)
         self.permohonan = permohonan
-        langkah = (permohonan.langkah_sekarang or {}) if permohonan else {}
-        self.jawab_ketersediaan = langkah.get("aksi") == "jawab_ketersediaan"
-        self.pilih_pegawai = self.jawab_ketersediaan or (
-            langkah.get("peran") == "ppk_tujuan" and permohonan.rute in RUTE_PENUNJUKAN)
+        self.jawab_ketersediaan = permohonan is not None and permohonan.menunggu_jawaban_ketersediaan()
+        self.pilih_pegawai = permohonan is not None and permohonan.memilih_pegawai()
         if self.pilih_pegawai:
             field = self.fields["pegawai_ids"]
             field.queryset = org_selectors.pegawai_cari(instansi_id=permohonan.instansi_tujuan_id,
@@ -76,7 +112,7 @@ class SetujuiForm(FormDasar):
             del self.fields["pegawai_ids"]
 
     def kwargs_layanan(self) -> dict:
-        kw = {"catatan": self.cleaned_data.get("catatan", "")}
+        kw = {"catatan": self.cleaned_data.get("catatan", ""), "langkah": self.cleaned_data["langkah"]}
         if self.pilih_pegawai and self.cleaned_data.get("pegawai_ids"):
             kw["pegawai_ids"] = [p.pk for p in self.cleaned_data["pegawai_ids"]]
         elif self.jawab_ketersediaan:

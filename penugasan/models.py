@@ -25,6 +25,7 @@ from organisasi.models import (
     Pegawai,
     UnitOrganisasi,
 )
+from organisasi.rute import Langkah
 
 
 class Rute(models.TextChoices):
@@ -268,10 +269,36 @@ class PermohonanPenugasan(TimestampedModel):
             return self.langkah_rute[self.langkah_ke]
         return None
 
+    @property
+    def langkah_aktif(self) -> Langkah | None:
+        """The step awaiting a decision, typed (``organisasi.rute.Langkah``); None otherwise."""
+        data = self.langkah_sekarang
+        return Langkah.dari_data(data) if data is not None else None
+
+    def penunjukan(self) -> bool:
+        return self.rute in RUTE_PENUNJUKAN
+
+    def sukarela(self) -> bool:
+        return self.rute in RUTE_SUKARELA
+
     def boleh_dikembalikan(self) -> bool:
         """Whether the step awaiting a decision may return the request to the requester
         (``boleh_dikembalikan`` in the route data; steps copied before the key existed: no)."""
-        return bool((self.langkah_sekarang or {}).get("boleh_dikembalikan", False))
+        langkah = self.langkah_aktif
+        return langkah is not None and langkah.boleh_dikembalikan
+
+    def menunggu_jawaban_ketersediaan(self) -> bool:
+        langkah = self.langkah_aktif
+        return langkah is not None and langkah.menjawab_ketersediaan()
+
+    def memilih_pegawai(self) -> bool:
+        """Whether deciding the current step chooses the staff to assign."""
+        langkah = self.langkah_aktif
+        return langkah is not None and langkah.memilih_pegawai(penunjukan=self.penunjukan())
+
+    def bisa_disetujui_massal(self) -> bool:
+        langkah = self.langkah_aktif
+        return langkah is not None and langkah.bisa_disetujui_massal()
 
     def langkah_terakhir(self) -> bool:
         return self.langkah_ke >= len(self.langkah_rute) - 1

@@ -105,9 +105,9 @@ def _tandai_umur(items) -> None:
         p.hari_menunggu = (sekarang - sejak).days
         p.terlambat = p.hari_menunggu >= p.instansi_asal.hari_pengingat
         p.tertua = i == 0 and len(items) > 1
-        langkah = p.langkah_sekarang or {}
-        p.langkah_judul = langkah.get("judul", "")
-        p.bisa_massal = langkah.get("aksi") == "setujui"
+        langkah = p.langkah_aktif
+        p.langkah_judul = langkah.judul if langkah else ""
+        p.bisa_massal = p.bisa_disetujui_massal()
 
 
 @login_required
@@ -130,15 +130,17 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def kotak_masuk_setujui_massal(request: HttpRequest) -> HttpResponse:
-    """Approve several requests, each through the same service as a single approval."""
-    ids = [int(i) for i in request.POST.getlist("permohonan") if i.isdigit()]
-    if not ids:
+    """Approve several requests, each through the same service as a single approval, each with
+    the step shown in the inbox (checkbox value ``<id>:<step>``): a request that moved on since
+    the page was drawn is refused (409), never approved at its next step."""
+    dipilih = forms.pilihan_massal(request.POST.getlist("permohonan"))
+    if not dipilih:
         messages.error(request, _("Pilih sedikitnya satu permohonan untuk disetujui."))
         return redirect("kotak_masuk")
     berhasil, gagal = 0, []
-    for pid in ids:
+    for pid, langkah in dipilih:
         try:
-            services.permohonan_setujui(permohonan_id=pid, actor=request.user, ip=_ip(request))
+            services.permohonan_setujui(permohonan_id=pid, actor=request.user, ip=_ip(request), langkah=langkah)
             berhasil += 1
         except KonflikError:
             gagal.append(_("#%(id)s: %(pesan)s") % {"id": pid, "pesan": PESAN_KONFLIK})
@@ -159,16 +161,16 @@ def kotak_masuk_setujui_massal(request: HttpRequest) -> HttpResponse:
 
 
 def _permohonan_atau_404(request: HttpRequest, pk: int) -> PermohonanPenugasan:
+    """The request if this user may see it; 404 alike for a missing and an invisible one (no
+    enumeration), the same answer as the API (one visibility selector)."""
     try:
         return selectors.permohonan_detail(user=request.user, permohonan_id=pk)
     except PermohonanPenugasan.DoesNotExist:
-        if PermohonanPenugasan.objects.filter(pk=pk).exists():
-            raise PermissionDenied(_("Anda tidak berwenang membuka permohonan ini."))
-        raise Http404(_("Permohonan tidak ditemukan."))
+        raise Http404(_("Permohonan tidak ditemukan.")) from None
 
 
 def _konteks_permohonan(request: HttpRequest, permohonan: PermohonanPenugasan) -> dict:
-    langkah = permohonan.langkah_sekarang or {}
+    langkah = permohonan.langkah_aktif
     menunggu_saya = selectors.menunggu_keputusan(request.user).filter(pk=permohonan.pk).exists()
     surat = _surat_per_objek([permohonan]).get(permohonan.pk, [])
     penugasan = list(permohonan.penugasan.select_related("pegawai", "tim"))
@@ -180,12 +182,12 @@ def _konteks_permohonan(request: HttpRequest, permohonan: PermohonanPenugasan) -
         "riwayat": list(permohonan.riwayat.all()),
         "langkah": langkah,
         "menunggu_saya": menunggu_saya,
-        "jawab_ketersediaan": langkah.get("aksi") == "jawab_ketersediaan",
+        "jawab_ketersediaan": permohonan.menunggu_jawaban_ketersediaan(),
         "bisa_kembalikan": menunggu_saya and permohonan.boleh_dikembalikan(),
-        "kembalikan_form": forms.TolakForm(),
+        "kembalikan_form": forms.TolakForm(permohonan=permohonan),
         "surat_permohonan": surat,
         "penugasan_list": penugasan,
-        "tolak_form": forms.TolakForm(),
+        "tolak_form": forms.TolakForm(permohonan=permohonan),
         "setujui_form": forms.SetujuiForm(permohonan=permohonan) if menunggu_saya else None,
         "bisa_batalkan": permohonan.status in STATUS_TERBUKA and _pemohon(request, permohonan),
         "bisa_perbaiki": permohonan.status == StatusPermohonan.DIKEMBALIKAN and _pemohon(request, permohonan),
@@ -219,8 +221,7 @@ def permohonan_setujui(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             layanan = services.permohonan_jawab_ketersediaan if form.jawab_ketersediaan else services.permohonan_setujui
-            layanan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
-                    langkah=permohonan.langkah_ke, **form.kwargs_layanan())
+            layanan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request), **form.kwargs_layanan())
         except KonflikError:
             messages.warning(request, PESAN_KONFLIK)
             return redirect("permohonan_detail", pk=pk)
@@ -253,11 +254,11 @@ def _putuskan_dengan_alasan(request: HttpRequest, pk: int, *, layanan, nama_form
                             pesan_berhasil: str) -> HttpResponse:
     """Refuse or return: a decision whose written reason is required (form and service both check)."""
     permohonan = _permohonan_atau_404(request, pk)
-    form = forms.TolakForm(request.POST)
+    form = forms.TolakForm(request.POST, permohonan=permohonan)
     if form.is_valid():
         try:
             layanan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
-                    langkah=permohonan.langkah_ke, alasan=form.cleaned_data["alasan"])
+                    langkah=form.cleaned_data["langkah"], alasan=form.cleaned_data["alasan"])
         except KonflikError:
             messages.warning(request, PESAN_KONFLIK)
             return redirect("permohonan_detail", pk=pk)
@@ -316,7 +317,7 @@ def permohonan_ajukan_ulang(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def permohonan_batalkan(request: HttpRequest, pk: int) -> HttpResponse:
     permohonan = _permohonan_atau_404(request, pk)
-    form = forms.TolakForm(request.POST)
+    form = forms.AlasanForm(request.POST)
     if form.is_valid():
         try:
             services.permohonan_batalkan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request),
@@ -463,12 +464,9 @@ def tim_daftar(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def tim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        tim = TimKerja.objects.select_related("unit", "instansi", "penanggung_jawab").get(pk=pk)
-    except TimKerja.DoesNotExist:
-        raise Http404(_("Tim kerja tidak ditemukan."))
-    if not _boleh_lihat_tim(request.user, tim):
-        raise PermissionDenied(_("Anda tidak berwenang melihat tim kerja ini."))
+    tim = TimKerja.objects.select_related("unit", "instansi", "penanggung_jawab").filter(pk=pk).first()
+    if tim is None or not _boleh_lihat_tim(request.user, tim):
+        raise Http404(_("Tim kerja tidak ditemukan."))  # missing or invisible: the same answer
     anggota = list(selectors.anggota_tim(tim=tim))
     peringatan = _peringatan_tim(tim, anggota)
     surat = _surat_per_objek([tim]).get(tim.pk, [])

@@ -47,10 +47,10 @@ def test_alur_lintas_unit_lewat_api(d):
     r = t.get(reverse("api-permohonan-menunggu"))
     assert [x["id"] for x in r.json()["results"]] == [pk]
     # refusal without reason: 400 with the field
-    r = t.post(reverse("api-permohonan-tolak", args=[pk]), {"alasan": ""}, format="json")
+    r = t.post(reverse("api-permohonan-tolak", args=[pk]), {"alasan": "", "langkah": 0}, format="json")
     assert r.status_code == 400 and "alasan" in r.json()
     # the requester cannot approve: 403
-    r = c.post(reverse("api-permohonan-setujui", args=[pk]), {}, format="json")
+    r = c.post(reverse("api-permohonan-setujui", args=[pk]), {"langkah": 0}, format="json")
     assert r.status_code == 403
     r = t.post(reverse("api-permohonan-setujui", args=[pk]), {"langkah": 0, "catatan": "Silakan"}, format="json")
     assert r.status_code == 200 and r.json()["status"] == "disetujui"
@@ -102,12 +102,15 @@ def test_lintas_instansi_jawab_ketersediaan_lewat_api():
         rute="penunjukan_lintas_instansi", unit_tujuan=b.seksi[0].pk, kriteria="Perencana"), format="json")
     assert r.status_code == 201, r.json()
     pk = r.json()["id"]
-    assert klien(a.bupati).post(reverse("api-permohonan-setujui", args=[pk]), {}, format="json").status_code == 200
-    assert klien(b.bupati).post(reverse("api-permohonan-setujui", args=[pk]), {}, format="json").status_code == 200
-    r = klien(b.kasi[0]).post(reverse("api-permohonan-jawab-ketersediaan", args=[pk]), {"pegawai": []}, format="json")
+    setujui = reverse("api-permohonan-setujui", args=[pk])
+    assert klien(a.bupati).post(setujui, {"langkah": 0}, format="json").status_code == 200
+    assert klien(b.bupati).post(setujui, {"langkah": 1}, format="json").status_code == 200
+    r = klien(b.kasi[0]).post(reverse("api-permohonan-jawab-ketersediaan", args=[pk]), {"pegawai": [], "langkah": 2},
+                              format="json")
     assert r.status_code == 400
     r = klien(b.kasi[0]).post(reverse("api-permohonan-jawab-ketersediaan", args=[pk]),
-                              {"pegawai": [b.jf_pertama[0].pk], "catatan": "Rekomendasi Kasi"}, format="json")
+                              {"pegawai": [b.jf_pertama[0].pk], "catatan": "Rekomendasi Kasi", "langkah": 2},
+                              format="json")
     assert r.status_code == 200 and r.json()["langkah_ke"] == 3
     r = klien(b.bupati).post(reverse("api-permohonan-setujui", args=[pk]), {"langkah": 3}, format="json")
     assert r.status_code == 200 and r.json()["status"] == "disetujui"
@@ -116,9 +119,9 @@ def test_lintas_instansi_jawab_ketersediaan_lewat_api():
 
 ENDPOINT_AKSI = [
     ("api-permohonan-detail", "get", {}),
-    ("api-permohonan-setujui", "post", {}),
-    ("api-permohonan-tolak", "post", {"alasan": "x"}),
-    ("api-permohonan-jawab-ketersediaan", "post", {"pegawai": []}),
+    ("api-permohonan-setujui", "post", {"langkah": 0}),
+    ("api-permohonan-tolak", "post", {"alasan": "x", "langkah": 0}),
+    ("api-permohonan-jawab-ketersediaan", "post", {"pegawai": [], "langkah": 0}),
     ("api-permohonan-batalkan", "post", {}),
     ("api-permohonan-ajukan-draf", "post", {}),
 ]
@@ -172,7 +175,7 @@ def test_auditor_membaca_semua_tetapi_tidak_memutuskan():
     c.force_login(auditor)
     r = c.get(reverse("api-permohonan-detail", args=[p.pk]))
     assert r.status_code == 200 and len(r.json()["riwayat"]) == 1
-    assert c.post(reverse("api-permohonan-setujui", args=[p.pk]), {}, format="json").status_code == 403
+    assert c.post(reverse("api-permohonan-setujui", args=[p.pk]), {"langkah": 0}, format="json").status_code == 403
     assert c.post(reverse("api-permohonan-batalkan", args=[p.pk]), {}, format="json").status_code == 403
 
 

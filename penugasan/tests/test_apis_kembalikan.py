@@ -28,10 +28,10 @@ def test_kembalikan_perbaiki_ajukan_ulang_lewat_api(d):
     pemohon, penentu = klien(d.kabid[0]), klien(d.kasi[1])
     url = reverse("api-permohonan-kembalikan", args=[p.pk])
     # no reason: 400 with the field
-    r = penentu.post(url, {"alasan": " "}, format="json")
+    r = penentu.post(url, {"alasan": " ", "langkah": 0}, format="json")
     assert r.status_code == 400 and "alasan" in r.json()
     # not the decider: 403 (the requester sees the request)
-    r = pemohon.post(url, {"alasan": "Lengkapi"}, format="json")
+    r = pemohon.post(url, {"alasan": "Lengkapi", "langkah": 0}, format="json")
     assert r.status_code == 403
     # cannot revise while it is awaiting a decision: 409
     r = pemohon.post(reverse("api-permohonan-perbaiki", args=[p.pk]), {"judul": "Baru"}, format="json")
@@ -62,11 +62,12 @@ def test_kembalikan_perbaiki_ajukan_ulang_lewat_api(d):
 
 def test_kembalikan_dilarang_rute_409_dan_orang_luar_404(d):
     p = ajukan(d.jf_pertama[0], "sukarela_dalam_unit")
-    r = klien(d.kasi[0]).post(reverse("api-permohonan-kembalikan", args=[p.pk]), {"alasan": "Lengkapi"},
+    r = klien(d.kasi[0]).post(reverse("api-permohonan-kembalikan", args=[p.pk]), {"alasan": "Lengkapi", "langkah": 0},
                               format="json")
     assert r.status_code == 409
     lain = bangun_pemda("bungo", kode="bungo")
-    r = klien(lain.kasi[0]).post(reverse("api-permohonan-kembalikan", args=[p.pk]), {"alasan": "x"}, format="json")
+    r = klien(lain.kasi[0]).post(reverse("api-permohonan-kembalikan", args=[p.pk]), {"alasan": "x", "langkah": 0},
+                                 format="json")
     assert r.status_code == 404
     r = klien(lain.kasi[0]).post(reverse("api-permohonan-perbaiki", args=[p.pk]), {"judul": "x"}, format="json")
     assert r.status_code == 404

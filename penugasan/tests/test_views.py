@@ -1,6 +1,7 @@
 """HTML pages of the assignment workflow: inbox, decisions, new requests, my assignments, teams.
 Data is set up through the real services (penugasan.services / organisasi factories)."""
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -62,7 +63,7 @@ def test_kotak_masuk_plt_melihat_dan_memutuskan_definitif_yang_berhalangan_tidak
     client.force_login(d.kabid[1].user)  # the definitive holder is replaced while the Plt is in force
     assert "Untuk Plt" not in client.get(reverse("kotak_masuk")).content.decode()
     client.force_login(plt.user)
-    client.post(reverse("permohonan_setujui", args=[p.pk]), {"pegawai_ids": [d.jf_muda[1].pk]})
+    client.post(reverse("permohonan_setujui", args=[p.pk]), {"pegawai_ids": [d.jf_muda[1].pk], "langkah": 0})
     assert PermohonanPenugasan.objects.get(pk=p.pk).status == StatusPermohonan.DISETUJUI
 
 
@@ -105,7 +106,7 @@ def test_setujui_dari_halaman_permohonan(client, d):
     html = client.get(reverse("permohonan_detail", args=[p.pk])).content.decode()
     assert 'data-testid="keputusan"' in html and 'data-wajib-isi="alasan-tolak"' in html
     assert "beban: 0 aktif" in html  # the PPK sees each candidate's workload
-    resp = client.post(reverse("permohonan_setujui", args=[p.pk]), {"pegawai_ids": [d.jf_muda[1].pk]})
+    resp = client.post(reverse("permohonan_setujui", args=[p.pk]), {"pegawai_ids": [d.jf_muda[1].pk], "langkah": 0})
     assert resp.status_code == 302 and resp["Location"] == reverse("kotak_masuk")
     p = PermohonanPenugasan.objects.get(pk=p.pk)
     assert p.status == StatusPermohonan.DISETUJUI
@@ -115,7 +116,7 @@ def test_setujui_dari_halaman_permohonan(client, d):
 def test_tolak_tanpa_alasan_ditolak_server_dan_tidak_mengubah_apa_pun(client, d):
     p = _lintas_unit(d)
     client.force_login(d.kabid[1].user)
-    resp = client.post(reverse("permohonan_tolak", args=[p.pk]), {"alasan": "   "})
+    resp = client.post(reverse("permohonan_tolak", args=[p.pk]), {"alasan": "   ", "langkah": 0})
     assert resp.status_code == 400
     assert "Alasan wajib diisi." in resp.content.decode()
     p = PermohonanPenugasan.objects.get(pk=p.pk)
@@ -125,7 +126,7 @@ def test_tolak_tanpa_alasan_ditolak_server_dan_tidak_mengubah_apa_pun(client, d)
 def test_tolak_dengan_alasan_dan_pemohon_melihat_alasannya(client, d):
     p = _lintas_unit(d)
     client.force_login(d.kabid[1].user)
-    resp = client.post(reverse("permohonan_tolak", args=[p.pk]), {"alasan": "Sedang menyusun LKjIP"})
+    resp = client.post(reverse("permohonan_tolak", args=[p.pk]), {"alasan": "Sedang menyusun LKjIP", "langkah": 0})
     assert resp.status_code == 302
     client.force_login(d.kabid[0].user)
     html = client.get(reverse("permohonan_saya")).content.decode()
@@ -137,33 +138,39 @@ def test_tolak_dengan_alasan_dan_pemohon_melihat_alasannya(client, d):
 def test_keputusan_ganda_menjadi_pesan_sudah_diputuskan(client, d):
     p = _lintas_unit(d)
     client.force_login(d.kabid[1].user)
-    client.post(reverse("permohonan_setujui", args=[p.pk]), {"pegawai_ids": [d.jf_muda[1].pk]})
-    resp = client.post(reverse("permohonan_tolak", args=[p.pk]), {"alasan": "terlambat"}, follow=True)
+    client.post(reverse("permohonan_setujui", args=[p.pk]), {"pegawai_ids": [d.jf_muda[1].pk], "langkah": 0})
+    resp = client.post(reverse("permohonan_tolak", args=[p.pk]), {"alasan": "terlambat", "langkah": 0}, follow=True)
     assert "sudah diputuskan oleh pejabat lain" in resp.content.decode()
     p = PermohonanPenugasan.objects.get(pk=p.pk)
     assert p.status == StatusPermohonan.DISETUJUI
 
 
-def test_pejabat_unit_lain_mendapat_halaman_403_ramah(client, d):
+def test_permohonan_tak_terlihat_dijawab_404_seperti_yang_tidak_ada(client, d):
+    """No enumeration: an existing request this user may not see answers exactly like a missing
+    one (404), on the page, on every decision and in the API."""
     p = _lintas_unit(d)
     client.force_login(d.kasi[0].user)  # not a party to the request
-    resp = client.get(reverse("permohonan_detail", args=[p.pk]))
-    assert resp.status_code == 403
-    html = resp.content.decode()
-    assert "Akses ditolak" in html and "Traceback" not in html
-    # and cannot decide it either
-    resp = client.post(reverse("permohonan_setujui", args=[p.pk]), {})
-    assert resp.status_code == 403
+    hilang = 999999
+    for pk in (p.pk, hilang):
+        resp = client.get(reverse("permohonan_detail", args=[pk]))
+        assert resp.status_code == 404
+        assert "Traceback" not in resp.content.decode()
+        assert client.get(reverse("permohonan_pratinjau", args=[pk])).status_code == 404
+        for nama, data in (("permohonan_setujui", {"langkah": 0}), ("permohonan_tolak", {"alasan": "x", "langkah": 0}),
+                           ("permohonan_kembalikan", {"alasan": "x", "langkah": 0}),
+                           ("permohonan_batalkan", {"alasan": "x"})):
+            assert client.post(reverse(nama, args=[pk]), data).status_code == 404, nama
+        assert client.get(reverse("api-permohonan-detail", args=[pk])).status_code == 404
     p = PermohonanPenugasan.objects.get(pk=p.pk)
     assert p.status == StatusPermohonan.MENUNGGU_KEPUTUSAN
-    assert client.get(reverse("permohonan_detail", args=[999999])).status_code == 404
 
 
 def test_setujui_massal(client, d):
     a = _lintas_unit(d, judul="A")
     b = _lintas_unit(d, judul="B")
     client.force_login(d.kabid[1].user)
-    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [a.pk, b.pk]}, follow=True)
+    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [f"{a.pk}:0", f"{b.pk}:0"]},
+                       follow=True)
     assert "2 permohonan disetujui." in resp.content.decode()
     assert set(PermohonanPenugasan.objects.filter(pk__in=[a.pk, b.pk]).values_list("status", flat=True)) == {
         StatusPermohonan.DISETUJUI}
@@ -305,14 +312,16 @@ def test_tim_peringatan_ketua_dari_luar_unit(client, d):
     assert 'data-testid="peringatan-tim"' in html and "ketua tim diutamakan berasal dari unit pemilik" in html
 
 
-def test_tim_orang_luar_tidak_boleh_melihat(client, d):
+def test_tim_orang_luar_mendapat_404(client, d):
     p = _lintas_unit(d, nama_tim="Tim Rahasia", ketua_tim=d.jf_muda[0])
     _setujui(d, p)
     p = PermohonanPenugasan.objects.get(pk=p.pk)
     from organisasi.tests.factories import bangun_pd_dua_level
     lain = bangun_pd_dua_level(nama="Dinas Lain")  # another Instansi
     client.force_login(lain.jf_muda[0].user)
-    assert client.get(reverse("tim_detail", args=[p.tim_id])).status_code == 403
+    # invisible and missing answer alike (no enumeration)
+    assert client.get(reverse("tim_detail", args=[p.tim_id])).status_code == 404
+    assert client.get(reverse("tim_detail", args=[999999])).status_code == 404
 
 
 def test_lintas_instansi_lewat_halaman_termasuk_jawaban_ketersediaan(client):
@@ -330,7 +339,8 @@ def test_lintas_instansi_lewat_halaman_termasuk_jawaban_ketersediaan(client):
         client.force_login(pegawai.user)
         html = client.get(reverse("permohonan_detail", args=[p.pk])).content.decode()
         assert 'data-testid="keputusan"' in html
-        return client.post(reverse("permohonan_setujui", args=[p.pk]), data or {})
+        langkah = re.search(r'name="langkah" value="(\d+)"', html).group(1)  # the step the page shows
+        return client.post(reverse("permohonan_setujui", args=[p.pk]), {"langkah": langkah, **(data or {})})
 
     assert putuskan(a.bupati).status_code == 302
     assert putuskan(b.bupati).status_code == 302

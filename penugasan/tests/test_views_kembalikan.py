@@ -31,10 +31,10 @@ def test_kembalikan_perbaiki_ajukan_ulang_lewat_halaman():
     assert 'data-testid="tombol-kembalikan"' in html and 'data-wajib-isi="alasan-kembali"' in html
     assert 'data-testid="perbaiki"' not in html
     # no reason: 400 with the error on the form, nothing changes
-    r = penentu.post(reverse("permohonan_kembalikan", args=[p.pk]), {"alasan": "  "})
+    r = penentu.post(reverse("permohonan_kembalikan", args=[p.pk]), {"alasan": "  ", "langkah": 0})
     assert r.status_code == 400 and "Alasan wajib diisi." in r.content.decode()
     assert PermohonanPenugasan.objects.get(pk=p.pk).status == StatusPermohonan.MENUNGGU_KEPUTUSAN
-    r = penentu.post(reverse("permohonan_kembalikan", args=[p.pk]), {"alasan": "Lengkapi target kinerja"})
+    r = penentu.post(reverse("permohonan_kembalikan", args=[p.pk]), {"alasan": "Lengkapi target kinerja", "langkah": 0})
     assert r.status_code == 302
     assert PermohonanPenugasan.objects.get(pk=p.pk).status == StatusPermohonan.DIKEMBALIKAN
     assert 'data-testid="tombol-kembalikan"' not in penentu.get(detail).content.decode()
@@ -68,6 +68,6 @@ def test_tanpa_tombol_kembalikan_bila_rute_tidak_mengizinkan():
     c = klien(d.kasi[0])
     html = c.get(reverse("permohonan_detail", args=[p.pk])).content.decode()
     assert 'data-testid="keputusan"' in html and 'data-testid="tombol-kembalikan"' not in html
-    r = c.post(reverse("permohonan_kembalikan", args=[p.pk]), {"alasan": "Lengkapi"})
+    r = c.post(reverse("permohonan_kembalikan", args=[p.pk]), {"alasan": "Lengkapi", "langkah": 0})
     assert r.status_code == 302  # refused as a conflict: back to the page with a message
     assert PermohonanPenugasan.objects.get(pk=p.pk).status == StatusPermohonan.MENUNGGU_KEPUTUSAN
