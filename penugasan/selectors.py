@@ -4,12 +4,14 @@ queries however many rows there are."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from inti import waktu
-from organisasi.models import STRUKTURAL, JenisPemangku, Pegawai, PemangkuJabatan
+from organisasi.models import STRUKTURAL, Instansi, JenisPemangku, Pegawai, PemangkuJabatan
 
 from . import permissions
 from .models import (
@@ -130,6 +132,35 @@ def anggota_tim(*, tim: TimKerja) -> QuerySet[AnggotaTim]:
     return tim.anggota.select_related("pegawai").order_by("peran", "pegawai__nama")
 
 
+def beban_melebihi(*, jumlah: int, batas: int, tambahan: int = 0) -> bool:
+    """THE workload rule, for every entry point (API, staff chooser, submission warning, team page):
+    with ``tambahan`` more active assignments/teams, is a pegawai above their Instansi's
+    ``batas_beban_kerja``? A chooser asks with ``tambahan=1`` (choosing them adds one)."""
+    return jumlah + tambahan > batas
+
+
+@dataclass(frozen=True)
+class StatusBebanKerja:
+    jumlah: int  # active individual assignments + active teams
+    batas: int
+    melebihi: bool
+
+
+def beban_kerja_status(pegawai: Iterable[Pegawai], *, tanggal: datetime.date | None = None,
+                       tambahan: int = 0) -> dict[int, StatusBebanKerja]:
+    """{pegawai_id: workload, limit and whether ``beban_melebihi``} for many pegawai (three queries)."""
+    pegawai = list(pegawai)
+    if not pegawai:
+        return {}
+    jumlah = beban_kerja_banyak([p.pk for p in pegawai], tanggal)
+    batas = dict(Instansi.objects.filter(pk__in={p.instansi_id for p in pegawai})
+                 .values_list("pk", "batas_beban_kerja"))
+    return {p.pk: StatusBebanKerja(jumlah=jumlah[p.pk], batas=batas[p.instansi_id],
+                                   melebihi=beban_melebihi(jumlah=jumlah[p.pk], batas=batas[p.instansi_id],
+                                                           tambahan=tambahan))
+            for p in pegawai}
+
+
 def beban_kerja(pegawai: Pegawai, tanggal: datetime.date | None = None) -> dict:
     """Active individual assignments and active teams of a pegawai against the Instansi limit
     (two queries)."""
@@ -141,7 +172,7 @@ def beban_kerja(pegawai: Pegawai, tanggal: datetime.date | None = None) -> dict:
     batas = pegawai.instansi.batas_beban_kerja
     total = individu + tim
     return {"pegawai_id": pegawai.pk, "penugasan_individu": individu, "tim": tim, "total": total,
-            "batas": batas, "melebihi": total > batas}
+            "batas": batas, "melebihi": beban_melebihi(jumlah=total, batas=batas)}
 
 
 def beban_kerja_banyak(pegawai_ids, tanggal: datetime.date | None = None) -> dict[int, int]:

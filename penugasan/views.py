@@ -369,10 +369,7 @@ def permohonan_baru(request: HttpRequest) -> HttpResponse:
     dipilih_ids = [int(i) for i in request.POST.getlist("pegawai_diminta") if i.isdigit()]
     dipilih = list(forms.pegawai_terbaca(request.user).filter(pk__in=dipilih_ids).select_related("instansi")) \
         if dipilih_ids else []
-    beban = selectors.beban_kerja_banyak([p.pk for p in dipilih]) if dipilih else {}
-    for p in dipilih:
-        p.beban = beban.get(p.pk, 0)
-        p.beban_lebih = p.beban >= p.instansi.batas_beban_kerja
+    _tandai_beban(dipilih)
     return render(request, "penugasan/permohonan_baru.html", {"form": form, "pegawai": pegawai,
                                                               "dipilih_awal": dipilih},
                   status=400 if form.errors else 200)
@@ -393,6 +390,13 @@ def pengajuan_sukarela(request: HttpRequest) -> HttpResponse:
                   status=400 if form.errors else 200)
 
 
+def _tandai_beban(pegawai: list[Pegawai]) -> None:
+    """Each candidate's workload, and "beban tinggi" when choosing them would exceed the limit."""
+    beban = selectors.beban_kerja_status(pegawai, tambahan=1)
+    for p in pegawai:
+        p.beban, p.beban_lebih = beban[p.pk].jumlah, beban[p.pk].melebihi
+
+
 @login_required
 def cari_pegawai(request: HttpRequest) -> HttpResponse:
     """HTMX fragment: staff search by name, NIP, competence and unit, with each one's workload.
@@ -410,10 +414,7 @@ def cari_pegawai(request: HttpRequest) -> HttpResponse:
         hasil = [p for p in org_selectors.pegawai_cari(instansi_id=form.instansi_id(), **form.kwargs_cari())[:30]
                  if p.pk not in dipilih_ids]
     semua = dipilih + hasil
-    beban = selectors.beban_kerja_banyak([p.pk for p in semua]) if semua else {}
-    for p in semua:
-        p.beban = beban.get(p.pk, 0)
-        p.beban_lebih = p.beban >= p.instansi.batas_beban_kerja
+    _tandai_beban(semua)
     return render(request, "penugasan/_hasil_cari_pegawai.html",
                   {"hasil": hasil, "dipilih": dipilih, "dicari": form.is_bound, "unit_di_luar": unit_di_luar})
 
@@ -493,11 +494,11 @@ def _peringatan_tim(tim: TimKerja, anggota: list) -> list[str]:
     # the check speaks of the workload *after* one more assignment; here the team already exists
     calon = set(services.beban_kerja_peringatan(pegawai=pegawai, instansi=tim.instansi))
     peringatan.extend(w for w in hasil if w not in calon)
-    beban = selectors.beban_kerja_banyak([p.pk for p in pegawai]) if pegawai else {}
+    beban = selectors.beban_kerja_status(pegawai)
     for p in pegawai:
-        if beban.get(p.pk, 0) > tim.instansi.batas_beban_kerja:
+        if beban[p.pk].melebihi:
             peringatan.append(_("Beban kerja %(nama)s melebihi batas: %(n)d penugasan/tim aktif (batas %(batas)d).")
-                              % {"nama": p.nama_lengkap, "n": beban[p.pk], "batas": tim.instansi.batas_beban_kerja})
+                              % {"nama": p.nama_lengkap, "n": beban[p.pk].jumlah, "batas": beban[p.pk].batas})
     for a in anggota:
-        a.beban = beban.get(a.pegawai_id, 0)
+        a.beban = beban[a.pegawai_id].jumlah
     return peringatan

@@ -20,7 +20,7 @@ from organisasi.models import (
 from organisasi.selectors_aturan import aturan_pada
 
 from ..models import RUTE_PENUNJUKAN, RUTE_SUKARELA, PermohonanPenugasan, Rute, Sifat, TimKerja
-from ..selectors import beban_kerja_banyak
+from ..selectors import beban_kerja_status
 from ._umum import JENIS_PELAKSANA_TUGAS, _jabatan_pegawai, _unit_dalam
 
 
@@ -96,16 +96,10 @@ def beban_kerja_peringatan(*, pegawai: list[Pegawai], instansi: Instansi | None 
     """Warnings for pegawai whose workload would exceed their Instansi's limit."""
     if not pegawai:
         return []
-    beban = beban_kerja_banyak([p.pk for p in pegawai], tanggal)
-    hasil = []
-    batas_instansi = dict(Instansi.objects.filter(pk__in={p.instansi_id for p in pegawai})
-                          .values_list("pk", "batas_beban_kerja"))
-    for p in pegawai:
-        batas = batas_instansi[p.instansi_id]
-        if beban.get(p.pk, 0) + tambahan > batas:
-            hasil.append(_("Beban kerja %(nama)s akan menjadi %(n)d penugasan/tim aktif (batas %(batas)d).")
-                         % {"nama": p.nama_lengkap, "n": beban.get(p.pk, 0) + tambahan, "batas": batas})
-    return hasil
+    beban = beban_kerja_status(pegawai, tanggal=tanggal, tambahan=tambahan)
+    return [_("Beban kerja %(nama)s akan menjadi %(n)d penugasan/tim aktif (batas %(batas)d).")
+            % {"nama": p.nama_lengkap, "n": beban[p.pk].jumlah + tambahan, "batas": beban[p.pk].batas}
+            for p in pegawai if beban[p.pk].melebihi]
 
 
 def _periksa_isi(*, rute: str, judul: str, maksud_tujuan: str, hasil_diharapkan: str, kompetensi_uraian: str,
