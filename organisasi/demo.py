@@ -10,7 +10,10 @@
 * **Pemerintah Kota Gading Kencana** (fictional, preset Pasuruan): three Perangkat Daerah, for
   cross-agency routes.
 
-Every name, NIP, address and e-mail is invented. Everything is deterministic (a seeded random
+The region is DATA: ``fixtures/demo/wilayah.yaml`` (the governments, their Perangkat Daerah,
+unit trees, positions, staff seats and acting officials) and ``fixtures/demo/orang.yaml`` (name
+parts, degrees, ranks, competences, the demo logins); this module only builds them through the
+services. Every name, NIP, address and e-mail is invented. Everything is deterministic (a seeded random
 generator, fixed order) and idempotent: rows are looked up by natural key (kode, NIP, username)
 and holders/placements are only created when missing, so running ``muat()`` twice changes
 nothing. Demo accounts share the password ``DEMO_PASSWORD`` (local demo only).
@@ -18,9 +21,12 @@ nothing. Demo accounts share the password ``DEMO_PASSWORD`` (local demo only).
 from __future__ import annotations
 
 import datetime
+import functools
 import random
 from dataclasses import dataclass, field
 
+import yaml
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -30,11 +36,8 @@ from .models import (
     Instansi,
     Jabatan,
     JenisASN,
-    JenisInstansi,
     JenisJabatan,
     JenisPemangku,
-    JenisPerangkatDaerah,
-    JenisUnit,
     Jenjang,
     JENJANG_KATEGORI,
     Kedudukan,
@@ -42,7 +45,6 @@ from .models import (
     Pegawai,
     PemangkuJabatan,
     PerangkatDaerah,
-    Preset,
     UnitOrganisasi,
 )
 
@@ -106,385 +108,65 @@ class PD:
     alamat: str = ""
 
 
-KOMPETENSI_JF = {
-    "Analis Kebijakan": ("Analisis Kebijakan", "Penyusunan Naskah Akademik"),
-    "Perencana": ("Perencanaan Pembangunan", "Analisis Data"),
-    "Auditor": ("Audit Kinerja", "Audit Keuangan"),
-    "Pengawas Penyelenggaraan Urusan Pemerintahan di Daerah": ("Pengawasan Pemerintahan", "Audit Kinerja"),
-    "Analis Sumber Daya Manusia Aparatur": ("Manajemen SDM", "Analisis Jabatan"),
-    "Analis Keuangan Pusat dan Daerah": ("Keuangan Daerah", "Penatausahaan Keuangan"),
-    "Pranata Komputer": ("Pengembangan Aplikasi", "Jaringan Komputer"),
-    "Statistisi": ("Statistik", "Analisis Data"),
-    "Sandiman": ("Keamanan Informasi", "Persandian"),
-    "Pranata Hubungan Masyarakat": ("Kehumasan", "Desain Grafis"),
-    "Administrator Kesehatan": ("Manajemen Kesehatan", "Perencanaan Pembangunan"),
-    "Epidemiolog Kesehatan": ("Epidemiologi", "Analisis Data"),
-    "Sanitarian": ("Kesehatan Lingkungan",),
-    "Dokter": ("Pelayanan Medis", "Kesehatan Masyarakat"),
-    "Perawat": ("Keperawatan",),
-    "Bidan": ("Kebidanan",),
-    "Pranata Laboratorium Kesehatan": ("Laboratorium Kesehatan",),
-    "Apoteker": ("Kefarmasian",),
-    "Guru": ("Pendidikan Dasar", "Kurikulum"),
-    "Pamong Belajar": ("Pendidikan Nonformal", "Kurikulum"),
-    "Pengembang Teknologi Pembelajaran": ("Teknologi Pembelajaran", "Pengembangan Aplikasi"),
-    "Pamong Budaya": ("Pelestarian Budaya",),
-    "Teknik Jalan dan Jembatan": ("Konstruksi Jalan", "Manajemen Proyek"),
-    "Penata Ruang": ("Penataan Ruang", "Sistem Informasi Geografis"),
-    "Penguji Kendaraan Bermotor": ("Pengujian Kendaraan",),
-    "Polisi Pamong Praja": ("Penegakan Perda", "Ketertiban Umum"),
-    "Analis Pemadam Kebakaran": ("Pemadaman Kebakaran", "Penyelamatan"),
-    "Pengelola Pengadaan Barang/Jasa": ("Pengadaan Barang/Jasa",),
-    "Arsiparis": ("Kearsipan",),
-    "Perancang Peraturan Perundang-undangan": ("Legal Drafting", "Hukum"),
-    "Penata Kelola Sistem dan Teknologi Informasi": ("Tata Kelola TI", "Keamanan Informasi"),
-}
-KOMPETENSI_UMUM = (
-    "Penyusunan Laporan", "Pengolahan Data", "Pelayanan Publik", "Manajemen Proyek", "Kearsipan",
-    "Komunikasi Publik", "Pengadaan Barang/Jasa", "Penatausahaan Keuangan", "Desain Grafis", "Bahasa Inggris",
-)
+# --------------------------------------------------------------------------- the data (fixtures/demo/*.yaml)
 
-PANGKAT = {
-    (J.KEPALA_DAERAH, ""): ("", ""),
-    (J.JPT_PRATAMA, ""): ("Pembina Utama Muda", "IV/c"),
-    (J.ADMINISTRATOR, ""): ("Pembina", "IV/a"),
-    (J.PENGAWAS, ""): ("Penata Tingkat I", "III/d"),
-    (J.PELAKSANA, ""): ("Pengatur", "II/c"),
-    (J.FUNGSIONAL, JJ.AHLI_UTAMA): ("Pembina Utama", "IV/e"),
-    (J.FUNGSIONAL, JJ.AHLI_MADYA): ("Pembina Tingkat I", "IV/b"),
-    (J.FUNGSIONAL, JJ.AHLI_MUDA): ("Penata Tingkat I", "III/d"),
-    (J.FUNGSIONAL, JJ.AHLI_PERTAMA): ("Penata Muda Tingkat I", "III/b"),
-    (J.FUNGSIONAL, JJ.PENYELIA): ("Penata", "III/c"),
-    (J.FUNGSIONAL, JJ.MAHIR): ("Penata Muda", "III/a"),
-    (J.FUNGSIONAL, JJ.TERAMPIL): ("Pengatur Tingkat I", "II/d"),
-    (J.FUNGSIONAL, JJ.PEMULA): ("Pengatur Muda", "II/a"),
-}
-
-NAMA_L = ("Ahmad", "Budi", "Rizki", "Fajar", "Hendra", "Muhammad", "Agus", "Dedi", "Irfan", "Yusuf", "Rahmat",
-          "Taufik", "Eko", "Wahyu", "Arif", "Fauzan", "Hasan", "Iqbal", "Joko", "Lukman", "Maulana", "Nanda",
-          "Rudi", "Syahrul", "Teguh", "Wawan", "Yoga", "Zainal", "Bayu", "Dimas", "Gilang", "Hadi", "Ilham",
-          "Rendi", "Sigit", "Anang", "Bahrul", "Fikri", "Galih", "Heru")
-NAMA_P = ("Siti", "Dewi", "Rina", "Nur", "Fitri", "Ayu", "Putri", "Sri", "Wulan", "Ratna", "Indah", "Mega",
-          "Nadia", "Yuni", "Rahmah", "Aisyah", "Dian", "Eka", "Fatimah", "Hana", "Intan", "Kartika", "Lina",
-          "Maya", "Novi", "Rini", "Sari", "Tika", "Vina", "Winda", "Zahra", "Annisa", "Citra", "Dini", "Erna")
-NAMA_BELAKANG_L = ("Pratama", "Saputra", "Hidayat", "Santoso", "Wijaya", "Rahman", "Hakim", "Nugroho", "Setiawan",
-                   "Kurniawan", "Firmansyah", "Ramadhan", "Syahputra", "Noor", "Hamdani", "Fahrurrazi",
-                   "Rusdiansyah", "Akbar", "Syarifuddin", "Iskandar", "Mahmud", "Hafiz")
-NAMA_BELAKANG_P = ("Maulida", "Anggraini", "Rahmawati", "Wulandari", "Permatasari", "Handayani", "Fitriani",
-                   "Safitri", "Noor", "Mahyuni", "Norhayati", "Yuliani", "Aulia", "Lestari", "Puspitasari",
-                   "Kusumawati", "Oktaviani", "Rosdiana")
-GELAR_JF = {
-    "Dokter": ("dr.", ""), "Apoteker": ("", "S.Farm., Apt."), "Perawat": ("", "S.Kep., Ners"),
-    "Bidan": ("", "A.Md.Keb."), "Guru": ("", "S.Pd."), "Pamong Belajar": ("", "S.Pd."),
-    "Pranata Komputer": ("", "S.Kom."), "Statistisi": ("", "S.Si."), "Auditor": ("", "S.E., Ak."),
-    "Perencana": ("", "S.T., M.Si."), "Epidemiolog Kesehatan": ("", "S.KM., M.Epid."),
-    "Administrator Kesehatan": ("", "S.KM., M.Kes."), "Teknik Jalan dan Jembatan": ("", "S.T."),
-    "Penata Ruang": ("", "S.T."), "Perancang Peraturan Perundang-undangan": ("", "S.H., M.H."),
-    "Analis Kebijakan": ("", "S.Sos., M.AP."), "Analis Sumber Daya Manusia Aparatur": ("", "S.Psi."),
-    "Analis Keuangan Pusat dan Daerah": ("", "S.E."),
-}
-GELAR_STRUKTURAL = ("S.Sos., M.Si.", "S.E., M.M.", "S.H., M.H.", "S.T., M.T.", "S.STP., M.Si.", "S.Kom., M.Kom.",
-                    "S.Pd., M.Pd.", "S.KM., M.Kes.", "S.IP., M.AP.")
+FIXTURES = settings.BASE_DIR / "fixtures" / "demo"
 
 
-# --------------------------------------------------------------------------- region 1 (Kotabaru-like)
+@functools.cache
+def _yaml(nama: str) -> dict:
+    return yaml.safe_load((FIXTURES / nama).read_text(encoding="utf-8"))
 
 
-def _sekretariat_dinas(kode_singkat: str, subbag: str = "Subbagian Umum dan Kepegawaian", staf=None) -> Unit:
-    return Unit("Sekretariat", JenisUnit.SEKRETARIAT, Kursi("Sekretaris {pd}", J.ADMINISTRATOR),
-                staf=[JF("Perencana", JJ.AHLI_MUDA), JF("Analis Keuangan Pusat dan Daerah", JJ.AHLI_MUDA)],
-                anak=[Unit(subbag, JenisUnit.SUBBAGIAN, Kursi(f"Kepala {subbag}", J.PENGAWAS),
-                           staf=staf or [JF("Arsiparis", JJ.TERAMPIL), P("Pengadministrasi Perkantoran", 2),
-                                         P("Pengelola Kepegawaian"), P("Bendahara", pppk=0)])])
+def data_wilayah() -> dict:
+    """``fixtures/demo/wilayah.yaml``: the two governments, their PDs, unit trees and staff seats."""
+    return _yaml("wilayah.yaml")
 
 
-def _bidang(nama: str, staf: list[Kursi], seksi: list[Unit] | None = None, kepala: Kursi | None = None) -> Unit:
-    return Unit(nama, JenisUnit.BIDANG, kepala or Kursi(f"Kepala {nama}", J.ADMINISTRATOR), staf=staf,
-                anak=seksi or [])
+def data_orang() -> dict:
+    """``fixtures/demo/orang.yaml``: name parts, degrees, ranks, competences and the demo logins."""
+    return _yaml("orang.yaml")
 
 
-def _seksi(nama: str, staf: list[Kursi]) -> Unit:
-    return Unit(nama, JenisUnit.SEKSI, Kursi(f"Kepala {nama}", J.PENGAWAS), staf=staf)
+def _kursi(d: dict) -> Kursi:
+    lain = dict(n=d.get("n", 1), peran=d.get("peran", ""), kompetensi=tuple(d.get("kompetensi", ())),
+                pppk=d.get("pppk", 0))
+    if "jf" in d:
+        return JF(d["jf"], d["jenjang"], **lain)
+    if "pelaksana" in d:
+        return P(d["pelaksana"], **lain)
+    return Kursi(d["nama"], d["jenis"], d.get("nama_jf", ""), d.get("jenjang", ""), kosong=d.get("kosong", False),
+                 **lain)
 
 
-def _bagian(nama: str, staf: list[Kursi], kepala: Kursi | None = None) -> Unit:
-    return Unit(nama, JenisUnit.BAGIAN, kepala or Kursi(f"Kepala {nama}", J.ADMINISTRATOR), staf=staf)
+def _unit(d: dict) -> Unit:
+    return Unit(d["nama"], d["jenis"], _kursi(d["kepala"]) if "kepala" in d else None,
+                staf=[_kursi(k) for k in d.get("staf", ())], anak=[_unit(a) for a in d.get("anak", ())],
+                pimpinan_anak=d.get("pimpinan_anak"))
+
+
+def _pd(d: dict) -> PD:
+    return PD(d["kode"], d["nama"], d["singkatan"], d["jenis"], _unit(d["akar"]), label_model=d.get("label_model", ""),
+              induk=d.get("induk", ""), kode_surat=d.get("kode_surat", ""), alamat=d.get("alamat", ""))
+
+
+def region(kode_instansi: str) -> list[PD]:
+    """The PDs of one demo government, as specs for the builder."""
+    data = next(i for i in data_wilayah()["instansi"] if i["kode"] == kode_instansi)
+    return [_pd(d) for d in data["perangkat_daerah"]]
+
+
+@functools.cache
+def _pangkat() -> dict[tuple[str, str], tuple[str, str]]:
+    return {(p["jenis"], p["jenjang"]): (p["pangkat"], p["golongan"]) for p in data_orang()["pangkat"]}
 
 
 def region_teluk_saijaan() -> list[PD]:
-    kota = "Tanjung Saijaan"
-    pds = [
-        PD("SETDA", "Sekretariat Daerah", "Setda", JenisPerangkatDaerah.SEKRETARIAT_DAERAH, Unit(
-            "Sekretariat Daerah", JenisUnit.PIMPINAN, Kursi("Sekretaris Daerah", J.JPT_PRATAMA, peran="sekda"),
-            anak=[
-                Unit("Asisten Pemerintahan dan Kesejahteraan Rakyat", JenisUnit.ASISTEN,
-                     Kursi("Asisten Pemerintahan dan Kesejahteraan Rakyat", J.JPT_PRATAMA),
-                     staf=[JF("Analis Kebijakan", JJ.AHLI_MADYA)],
-                     anak=[_bagian("Bagian Pemerintahan", [JF("Analis Kebijakan", JJ.AHLI_MUDA),
-                                                          JF("Analis Kebijakan", JJ.AHLI_PERTAMA, 2),
-                                                          P("Pengadministrasi Pemerintahan", 2)]),
-                           _bagian("Bagian Hukum", [JF("Perancang Peraturan Perundang-undangan", JJ.AHLI_MUDA),
-                                                    JF("Perancang Peraturan Perundang-undangan", JJ.AHLI_PERTAMA, 2),
-                                                    P("Pengadministrasi Hukum", 2)]),
-                           _bagian("Bagian Kesejahteraan Rakyat", [JF("Analis Kebijakan", JJ.AHLI_PERTAMA),
-                                                                   P("Pengadministrasi Umum", 2)])]),
-                Unit("Asisten Perekonomian dan Pembangunan", JenisUnit.ASISTEN,
-                     Kursi("Asisten Perekonomian dan Pembangunan", J.JPT_PRATAMA),
-                     anak=[_bagian("Bagian Perekonomian dan Sumber Daya Alam",
-                                   [JF("Analis Kebijakan", JJ.AHLI_MUDA), P("Pengadministrasi Umum", 2)]),
-                           _bagian("Bagian Pengadaan Barang dan Jasa",
-                                   [JF("Pengelola Pengadaan Barang/Jasa", JJ.AHLI_MUDA),
-                                    JF("Pengelola Pengadaan Barang/Jasa", JJ.AHLI_PERTAMA, 3),
-                                    P("Pengadministrasi Pengadaan", 2)])]),
-                Unit("Asisten Administrasi Umum", JenisUnit.ASISTEN, Kursi("Asisten Administrasi Umum", J.JPT_PRATAMA),
-                     anak=[_bagian("Bagian Organisasi", [JF("Analis Sumber Daya Manusia Aparatur", JJ.AHLI_MUDA),
-                                                        JF("Analis Kebijakan", JJ.AHLI_PERTAMA),
-                                                        P("Pengadministrasi Umum")]),
-                           Unit("Bagian Umum", JenisUnit.BAGIAN, Kursi("Kepala Bagian Umum", J.ADMINISTRATOR),
-                                staf=[JF("Arsiparis", JJ.AHLI_MUDA)],
-                                anak=[Unit("Subbagian Tata Usaha Pimpinan", JenisUnit.SUBBAGIAN,
-                                           Kursi("Kepala Subbagian Tata Usaha Pimpinan", J.PENGAWAS),
-                                           staf=[P("Pengadministrasi Perkantoran", 3), P("Pengemudi", 2, pppk=2),
-                                                 JF("Arsiparis", JJ.TERAMPIL)])])]),
-            ]), "Sekretariat Daerah", kode_surat="100.3"),
-        PD("INSP", "Inspektorat Daerah", "Inspektorat", JenisPerangkatDaerah.INSPEKTORAT, Unit(
-            "Inspektorat Daerah", JenisUnit.PIMPINAN, Kursi("Inspektur Daerah", J.JPT_PRATAMA),
-            staf=[JF("Auditor", JJ.AHLI_MADYA, 2),
-                  JF("Pengawas Penyelenggaraan Urusan Pemerintahan di Daerah", JJ.AHLI_MADYA)],
-            anak=[_sekretariat_dinas("INSP")] + [
-                Unit(f"Inspektur Pembantu Wilayah {r}", JenisUnit.INSPEKTUR_PEMBANTU,
-                     Kursi(f"Inspektur Pembantu Wilayah {r}", J.ADMINISTRATOR),
-                     staf=[JF("Auditor", JJ.AHLI_MUDA, 2, peran="auditor" if r == "I" else ""),
-                           JF("Auditor", JJ.AHLI_PERTAMA, 2),
-                           JF("Pengawas Penyelenggaraan Urusan Pemerintahan di Daerah", JJ.AHLI_PERTAMA)])
-                for r in ("I", "II", "III", "IV")]), "Model Inspektorat", kode_surat="700"),
-        PD("DPRD", "Sekretariat Dewan Perwakilan Rakyat Daerah", "Setwan", JenisPerangkatDaerah.SEKRETARIAT_DPRD,
-           Unit("Sekretariat DPRD", JenisUnit.PIMPINAN, Kursi("Sekretaris DPRD", J.JPT_PRATAMA), anak=[
-               _bagian("Bagian Umum dan Keuangan", [JF("Analis Keuangan Pusat dan Daerah", JJ.AHLI_PERTAMA),
-                                                    P("Pengadministrasi Keuangan", 2), P("Pengemudi", 2, pppk=2)]),
-               _bagian("Bagian Persidangan dan Perundang-undangan",
-                       [JF("Perancang Peraturan Perundang-undangan", JJ.AHLI_MUDA),
-                        JF("Perancang Peraturan Perundang-undangan", JJ.AHLI_PERTAMA), P("Pengadministrasi Umum", 2)]),
-               _bagian("Bagian Fasilitasi Penganggaran dan Pengawasan",
-                       [JF("Analis Kebijakan", JJ.AHLI_MUDA), P("Pengadministrasi Umum")]),
-           ]), "Model Sekretariat DPRD", kode_surat="170"),
-        PD("BAPPEDA", "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", "Bapperida",
-           JenisPerangkatDaerah.BADAN, Unit(
-               "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", JenisUnit.PIMPINAN,
-               Kursi("Kepala Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", J.JPT_PRATAMA),
-               staf=[JF("Perencana", JJ.AHLI_UTAMA), JF("Perencana", JJ.AHLI_MADYA, 2)],
-               anak=[_sekretariat_dinas("BAPPEDA"),
-                     _bidang("Bidang Perencanaan Pemerintahan dan Pembangunan Manusia",
-                             [JF("Perencana", JJ.AHLI_MUDA, 2), JF("Perencana", JJ.AHLI_PERTAMA, 2), P("Analis Data")]),
-                     _bidang("Bidang Perekonomian, Infrastruktur dan Kewilayahan",
-                             [JF("Perencana", JJ.AHLI_MUDA, 2), JF("Perencana", JJ.AHLI_PERTAMA, 2)]),
-                     _bidang("Bidang Riset dan Inovasi Daerah",
-                             [JF("Perencana", JJ.AHLI_MUDA), JF("Statistisi", JJ.AHLI_PERTAMA), P("Analis Data")])]),
-           "Model Badan Tipe A", kode_surat="050"),
-        PD("BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "BKPSDM", JenisPerangkatDaerah.BADAN,
-           Unit("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", JenisUnit.PIMPINAN,
-                Kursi("Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", J.JPT_PRATAMA),
-                anak=[_sekretariat_dinas("BKPSDM"),
-                      _bidang("Bidang Pengadaan, Pemberhentian dan Informasi",
-                              [JF("Analis Sumber Daya Manusia Aparatur", JJ.AHLI_MUDA, 2, peran="admin.instansi"),
-                               JF("Analis Sumber Daya Manusia Aparatur", JJ.AHLI_PERTAMA, 2),
-                               JF("Pranata Komputer", JJ.TERAMPIL)]),
-                      _bidang("Bidang Mutasi dan Promosi",
-                              [JF("Analis Sumber Daya Manusia Aparatur", JJ.AHLI_MUDA),
-                               JF("Analis Sumber Daya Manusia Aparatur", JJ.AHLI_PERTAMA, 2),
-                               P("Pengelola Data Kepegawaian", 2)]),
-                      _bidang("Bidang Pengembangan Sumber Daya Manusia",
-                              [JF("Analis Sumber Daya Manusia Aparatur", JJ.AHLI_MUDA),
-                               P("Pengelola Diklat", 2)])]),
-           "Model Badan Tipe B", kode_surat="800"),
-        PD("BPKAD", "Badan Pengelola Keuangan dan Aset Daerah", "BPKAD", JenisPerangkatDaerah.BADAN,
-           Unit("Badan Pengelola Keuangan dan Aset Daerah", JenisUnit.PIMPINAN,
-                Kursi("Kepala Badan Pengelola Keuangan dan Aset Daerah", J.JPT_PRATAMA),
-                anak=[_sekretariat_dinas("BPKAD"),
-                      _bidang("Bidang Anggaran", [JF("Analis Keuangan Pusat dan Daerah", JJ.AHLI_MUDA, 2)],
-                              seksi=[_seksi("Seksi Penyusunan Anggaran",
-                                            [JF("Analis Keuangan Pusat dan Daerah", JJ.AHLI_PERTAMA, 2),
-                                             P("Penata Laporan Keuangan", 2)])]),
-                      _bidang("Bidang Perbendaharaan", [],
-                              seksi=[_seksi("Seksi Belanja", [P("Verifikator Keuangan", 3)]),
-                                     _seksi("Seksi Kas Daerah", [P("Bendahara", 2)])]),
-                      _bidang("Bidang Aset", [JF("Analis Keuangan Pusat dan Daerah", JJ.AHLI_MUDA)],
-                              seksi=[_seksi("Seksi Penatausahaan Aset", [P("Pengelola Barang Milik Daerah", 3)])])]),
-           "Model Badan Tipe A", kode_surat="900"),
-        PD("DINKES", "Dinas Kesehatan", "Dinkes", JenisPerangkatDaerah.DINAS, Unit(
-            "Dinas Kesehatan", JenisUnit.PIMPINAN, Kursi("Kepala Dinas Kesehatan", J.JPT_PRATAMA),
-            staf=[JF("Administrator Kesehatan", JJ.AHLI_MADYA)],
-            anak=[_sekretariat_dinas("DINKES"),
-                  _bidang("Bidang Kesehatan Masyarakat", [JF("Administrator Kesehatan", JJ.AHLI_MUDA),
-                                                          JF("Sanitarian", JJ.MAHIR), JF("Sanitarian", JJ.TERAMPIL, 2),
-                                                          P("Pengelola Program Kesehatan", 2)]),
-                  _bidang("Bidang Pencegahan dan Pengendalian Penyakit",
-                          [JF("Epidemiolog Kesehatan", JJ.AHLI_MUDA), JF("Epidemiolog Kesehatan", JJ.AHLI_PERTAMA, 2),
-                           P("Pengelola Data Surveilans")], kepala=Kursi(
-                              "Kepala Bidang Pencegahan dan Pengendalian Penyakit", J.ADMINISTRATOR, kosong=True)),
-                  _bidang("Bidang Pelayanan dan Sumber Daya Kesehatan",
-                          [JF("Administrator Kesehatan", JJ.AHLI_PERTAMA), JF("Apoteker", JJ.AHLI_PERTAMA),
-                           P("Pengelola Sarana Kesehatan", 2)])]),
-           "Model Dinas Tipe A", kode_surat="440"),
-        PD("DISDIKBUD", "Dinas Pendidikan dan Kebudayaan", "Disdikbud", JenisPerangkatDaerah.DINAS, Unit(
-            "Dinas Pendidikan dan Kebudayaan", JenisUnit.PIMPINAN, Kursi("Kepala Dinas Pendidikan dan Kebudayaan",
-                                                                          J.JPT_PRATAMA),
-            anak=[_sekretariat_dinas("DISDIKBUD"),
-                  _bidang("Bidang Pembinaan Sekolah Dasar", [],
-                          seksi=[_seksi("Seksi Kurikulum Sekolah Dasar",
-                                        [JF("Pengembang Teknologi Pembelajaran", JJ.AHLI_PERTAMA), P("Analis Kurikulum", 2)])]),
-                  _bidang("Bidang Pembinaan Sekolah Menengah Pertama",
-                          [JF("Pengembang Teknologi Pembelajaran", JJ.AHLI_MUDA), P("Analis Kurikulum", 2)]),
-                  _bidang("Bidang Kebudayaan", [JF("Pamong Budaya", JJ.AHLI_MUDA), JF("Pamong Budaya", JJ.AHLI_PERTAMA, 2)])]),
-           "Model Dinas Tipe A", kode_surat="400.3"),
-        PD("DISKOMINFO", "Dinas Komunikasi dan Informatika", "Diskominfo", JenisPerangkatDaerah.DINAS, Unit(
-            "Dinas Komunikasi dan Informatika", JenisUnit.PIMPINAN,
-            Kursi("Kepala Dinas Komunikasi dan Informatika", J.JPT_PRATAMA, peran="kadis"),
-            staf=[JF("Pranata Komputer", JJ.AHLI_MADYA)],
-            anak=[_sekretariat_dinas("DISKOMINFO", staf=[P("Pengelola Kepegawaian", peran="admin.pd"),
-                                                         P("Pengadministrasi Perkantoran", 2), JF("Arsiparis", JJ.TERAMPIL),
-                                                         P("Bendahara")]),
-                  _bidang("Bidang Aplikasi Informatika",
-                          [JF("Pranata Komputer", JJ.AHLI_MUDA, 2), JF("Pranata Komputer", JJ.AHLI_PERTAMA, 3),
-                           JF("Pranata Komputer", JJ.TERAMPIL, 2),
-                           P("Pengelola Sistem Informasi", 3, peran="pelaksana", pppk=1)],
-                          kepala=Kursi("Kepala Bidang Aplikasi Informatika", J.ADMINISTRATOR, peran="pimpinan")),
-                  _bidang("Bidang Persandian dan Statistik",
-                          [JF("Pranata Komputer", JJ.AHLI_MUDA, 2, peran="jf"), JF("Statistisi", JJ.AHLI_PERTAMA, 2),
-                           JF("Sandiman", JJ.TERAMPIL, 2), P("Pengolah Data Statistik", 2)],
-                          kepala=Kursi("Kepala Bidang Persandian dan Statistik", J.ADMINISTRATOR, peran="ppk")),
-                  _bidang("Bidang Informasi dan Komunikasi Publik",
-                          [JF("Pranata Hubungan Masyarakat", JJ.AHLI_MUDA), JF("Pranata Hubungan Masyarakat",
-                                                                              JJ.AHLI_PERTAMA, 2),
-                           P("Pengelola Media Sosial", 2)],
-                          kepala=Kursi("Kepala Bidang Informasi dan Komunikasi Publik", J.ADMINISTRATOR, kosong=True))]),
-           "Model Dinas Tipe B", kode_surat="500"),
-        PD("DPUPR", "Dinas Pekerjaan Umum dan Penataan Ruang", "DPUPR", JenisPerangkatDaerah.DINAS, Unit(
-            "Dinas Pekerjaan Umum dan Penataan Ruang", JenisUnit.PIMPINAN,
-            Kursi("Kepala Dinas Pekerjaan Umum dan Penataan Ruang", J.JPT_PRATAMA),
-            anak=[_sekretariat_dinas("DPUPR"),
-                  _bidang("Bidang Bina Marga", [JF("Teknik Jalan dan Jembatan", JJ.AHLI_MUDA, 2)],
-                          seksi=[_seksi("Seksi Pembangunan Jalan", [JF("Teknik Jalan dan Jembatan", JJ.AHLI_PERTAMA, 2),
-                                                                    P("Pengawas Lapangan", 3, pppk=1)]),
-                                 _seksi("Seksi Pemeliharaan Jalan", [JF("Teknik Jalan dan Jembatan", JJ.TERAMPIL, 2),
-                                                                     P("Operator Alat Berat", 2, pppk=2)])]),
-                  _bidang("Bidang Penataan Ruang", [JF("Penata Ruang", JJ.AHLI_MUDA), JF("Penata Ruang", JJ.AHLI_PERTAMA, 2),
-                                                    P("Juru Ukur", 2)])]),
-           "Model Dinas Tipe A", kode_surat="600"),
-        PD("DISHUB", "Dinas Perhubungan", "Dishub", JenisPerangkatDaerah.DINAS, Unit(
-            "Dinas Perhubungan", JenisUnit.PIMPINAN, Kursi("Kepala Dinas Perhubungan", J.JPT_PRATAMA, kosong=True),
-            anak=[_sekretariat_dinas("DISHUB"),
-                  _bidang("Bidang Lalu Lintas dan Angkutan", [JF("Penguji Kendaraan Bermotor", JJ.AHLI_PERTAMA),
-                                                              JF("Penguji Kendaraan Bermotor", JJ.TERAMPIL, 2),
-                                                              P("Petugas Terminal", 3, pppk=2)]),
-                  _bidang("Bidang Pelayaran", [P("Petugas Pelabuhan", 3)])]),
-           "Model Dinas Tipe B", kode_surat="550"),
-        PD("SATPOLPP", "Satuan Polisi Pamong Praja dan Pemadam Kebakaran", "Satpol PP",
-           JenisPerangkatDaerah.SATPOL_PP, Unit(
-               "Satuan Polisi Pamong Praja dan Pemadam Kebakaran", JenisUnit.PIMPINAN,
-               Kursi("Kepala Satuan Polisi Pamong Praja dan Pemadam Kebakaran", J.JPT_PRATAMA),
-               anak=[_sekretariat_dinas("SATPOLPP"),
-                     _bidang("Bidang Penegakan Peraturan Daerah", [JF("Polisi Pamong Praja", JJ.AHLI_MUDA)],
-                             seksi=[_seksi("Seksi Penindakan", [JF("Polisi Pamong Praja", JJ.AHLI_PERTAMA),
-                                                                JF("Polisi Pamong Praja", JJ.PENYELIA),
-                                                                JF("Polisi Pamong Praja", JJ.MAHIR, 2),
-                                                                JF("Polisi Pamong Praja", JJ.TERAMPIL, 4),
-                                                                JF("Polisi Pamong Praja", JJ.PEMULA, 2)])]),
-                     _bidang("Bidang Pemadam Kebakaran dan Penyelamatan", [],
-                             seksi=[_seksi("Seksi Operasi", [JF("Analis Pemadam Kebakaran", JJ.AHLI_PERTAMA),
-                                                             P("Petugas Pemadam Kebakaran", 6, pppk=3)])])]),
-           "Model Satpol PP Tipe A", kode_surat="300"),
-        PD("RSUD", "Rumah Sakit Umum Daerah Tanjung Saijaan", "RSUD", JenisPerangkatDaerah.RSUD, Unit(
-            "Rumah Sakit Umum Daerah Tanjung Saijaan", JenisUnit.PIMPINAN,
-            Kursi("Direktur Rumah Sakit Umum Daerah Tanjung Saijaan", J.JPT_PRATAMA),
-            staf=[JF("Dokter", JJ.AHLI_MADYA, 3)],
-            anak=[Unit("Wakil Direktur Pelayanan", JenisUnit.UNIT, Kursi("Wakil Direktur Pelayanan", J.ADMINISTRATOR),
-                       anak=[_bidang("Bidang Pelayanan Medik", [JF("Dokter", JJ.AHLI_MUDA, 3),
-                                                               JF("Dokter", JJ.AHLI_PERTAMA, 4), P("Pengelola Rekam Medis", 2)]),
-                             _bidang("Bidang Keperawatan", [JF("Perawat", JJ.AHLI_MUDA, 2), JF("Perawat", JJ.AHLI_PERTAMA, 5),
-                                                            JF("Perawat", JJ.PENYELIA),
-                                                            JF("Perawat", JJ.TERAMPIL, 6, pppk=2),
-                                                            JF("Bidan", JJ.TERAMPIL, 3)])]),
-                  Unit("Wakil Direktur Umum dan Keuangan", JenisUnit.UNIT,
-                       Kursi("Wakil Direktur Umum dan Keuangan", J.ADMINISTRATOR),
-                       anak=[_bagian("Bagian Umum dan Kepegawaian", [JF("Arsiparis", JJ.AHLI_PERTAMA),
-                                                                    P("Pengadministrasi Perkantoran", 3)]),
-                             _bagian("Bagian Keuangan", [JF("Analis Keuangan Pusat dan Daerah", JJ.AHLI_PERTAMA),
-                                                         P("Bendahara", 2)])])]),
-           "Model RSUD Kelas C", kode_surat="445"),
-        PD("KEC-TS", "Kecamatan Teluk Saijaan", "Kec. Teluk Saijaan", JenisPerangkatDaerah.KECAMATAN, Unit(
-            "Kecamatan Teluk Saijaan", JenisUnit.PIMPINAN, Kursi("Camat Teluk Saijaan", J.ADMINISTRATOR),
-            staf=[JF("Analis Kebijakan", JJ.AHLI_MUDA), JF("Analis Kebijakan", JJ.AHLI_PERTAMA),
-                  P("Pengadministrasi Pemerintahan", 3), P("Pengelola Pelayanan Publik", 2)],
-            anak=[Unit("Sekretariat Kecamatan", JenisUnit.SEKRETARIAT,
-                       Kursi("Sekretaris Kecamatan Teluk Saijaan", J.ADMINISTRATOR),
-                       staf=[P("Pengadministrasi Keuangan"), P("Pengadministrasi Perkantoran")])],
-            pimpinan_anak=0), "Kecamatan Tipe A", kode_surat="130"),
-        PD("KEL-BS", "Kelurahan Baharu Selatan", "Kel. Baharu Selatan", JenisPerangkatDaerah.KELURAHAN, Unit(
-            "Kelurahan Baharu Selatan", JenisUnit.PIMPINAN, Kursi("Lurah Baharu Selatan", J.PENGAWAS),
-            staf=[P("Pengadministrasi Pemerintahan", 2), P("Pengelola Pelayanan Publik", 2, pppk=1)]),
-           "Kelurahan", induk="KEC-TS", kode_surat="140"),
-        PD("KEL-DS", "Kelurahan Dirgahayu", "Kel. Dirgahayu", JenisPerangkatDaerah.KELURAHAN, Unit(
-            "Kelurahan Dirgahayu", JenisUnit.PIMPINAN, Kursi("Lurah Dirgahayu", J.PENGAWAS),
-            staf=[P("Pengadministrasi Pemerintahan", 2), P("Pengelola Pelayanan Publik")]),
-           "Kelurahan", induk="KEC-TS", kode_surat="140"),
-        PD("PKM-TS", "UPTD Puskesmas Tanjung Saijaan", "Puskesmas Tanjung Saijaan", JenisPerangkatDaerah.PUSKESMAS, Unit(
-            "UPTD Puskesmas Tanjung Saijaan", JenisUnit.PIMPINAN, JF("Dokter", JJ.AHLI_MADYA),
-            staf=[JF("Dokter", JJ.AHLI_PERTAMA, 2), JF("Perawat", JJ.AHLI_PERTAMA, 2), JF("Perawat", JJ.TERAMPIL, 3, pppk=1),
-                  JF("Bidan", JJ.TERAMPIL, 3), JF("Bidan", JJ.MAHIR), JF("Pranata Laboratorium Kesehatan", JJ.TERAMPIL),
-                  JF("Sanitarian", JJ.TERAMPIL), P("Pengadministrasi Perkantoran", 2)]),
-           "UPTD Tipe B", induk="DINKES", kode_surat="440"),
-        PD("PKM-SB", "UPTD Puskesmas Sungai Bulan", "Puskesmas Sungai Bulan", JenisPerangkatDaerah.PUSKESMAS, Unit(
-            "UPTD Puskesmas Sungai Bulan", JenisUnit.PIMPINAN, JF("Administrator Kesehatan", JJ.AHLI_MADYA),
-            staf=[JF("Dokter", JJ.AHLI_PERTAMA), JF("Perawat", JJ.TERAMPIL, 3), JF("Bidan", JJ.TERAMPIL, 2),
-                  JF("Apoteker", JJ.AHLI_PERTAMA), P("Pengadministrasi Perkantoran")]),
-           "UPTD Tipe B", induk="DINKES", kode_surat="440"),
-        PD("SDN1-TS", "SD Negeri 1 Tanjung Saijaan", "SDN 1 Tanjung Saijaan", JenisPerangkatDaerah.SATUAN_PENDIDIKAN,
-           Unit("SD Negeri 1 Tanjung Saijaan", JenisUnit.PIMPINAN, JF("Guru", JJ.AHLI_MADYA),
-                staf=[JF("Guru", JJ.AHLI_MUDA, 3), JF("Guru", JJ.AHLI_PERTAMA, 4, pppk=2), P("Pengelola Sarana Sekolah"),
-                      P("Operator Data Sekolah")]),
-           "Satuan Pendidikan", induk="DISDIKBUD", kode_surat="421.2"),
-        PD("SKB", "UPT Sanggar Kegiatan Belajar Teluk Saijaan", "SKB", JenisPerangkatDaerah.SKB, Unit(
-            "UPT Sanggar Kegiatan Belajar Teluk Saijaan", JenisUnit.PIMPINAN, JF("Pamong Belajar", JJ.AHLI_MADYA),
-            staf=[JF("Pamong Belajar", JJ.AHLI_MUDA), JF("Pamong Belajar", JJ.AHLI_PERTAMA, 2),
-                  P("Pengadministrasi Perkantoran")]),
-           "UPT Tipe B", induk="DISDIKBUD", kode_surat="421.9"),
-    ]
-    for i, pd in enumerate(pds):
-        pd.alamat = pd.alamat or f"Jl. Pangeran Saijaan No. {10 + i * 3}, {kota}"
-    return pds
+    return region(KODE_INSTANSI)
 
 
 def region_gading_kencana() -> list[PD]:
-    kota = "Gading Kencana"
-    pds = [
-        PD("SETDA", "Sekretariat Daerah Kota Gading Kencana", "Setda", JenisPerangkatDaerah.SEKRETARIAT_DAERAH, Unit(
-            "Sekretariat Daerah", JenisUnit.PIMPINAN, Kursi("Sekretaris Daerah", J.JPT_PRATAMA),
-            anak=[_bagian("Bagian Organisasi", [JF("Analis Kebijakan", JJ.AHLI_MUDA), P("Pengadministrasi Umum", 2)]),
-                  _bagian("Bagian Umum", [P("Pengadministrasi Perkantoran", 2)])]), "Model I", kode_surat="423.1"),
-        PD("DISKOMINFO", "Dinas Komunikasi dan Informatika Kota Gading Kencana", "Diskominfo",
-           JenisPerangkatDaerah.DINAS, Unit(
-               "Dinas Komunikasi dan Informatika", JenisUnit.PIMPINAN,
-               Kursi("Kepala Dinas Komunikasi dan Informatika", J.JPT_PRATAMA),
-               anak=[_sekretariat_dinas("DISKOMINFO"),
-                     _bidang("Bidang Aplikasi dan Informatika",
-                             [JF("Pranata Komputer", JJ.AHLI_MUDA, peran="jf2"), JF("Pranata Komputer", JJ.AHLI_PERTAMA, 3),
-                              JF("Penata Kelola Sistem dan Teknologi Informasi", JJ.AHLI_PERTAMA, 2),
-                              P("Pengelola Sistem Informasi", 2)],
-                             kepala=Kursi("Kepala Bidang Aplikasi dan Informatika", J.ADMINISTRATOR, peran="pimpinan2")),
-                     _bidang("Bidang Statistik dan Persandian", [JF("Statistisi", JJ.AHLI_MUDA), JF("Sandiman", JJ.TERAMPIL),
-                                                                 P("Pengolah Data Statistik")])]),
-           "Model III", kode_surat="423.5"),
-        PD("DINKES", "Dinas Kesehatan Kota Gading Kencana", "Dinkes", JenisPerangkatDaerah.DINAS, Unit(
-            "Dinas Kesehatan", JenisUnit.PIMPINAN, Kursi("Kepala Dinas Kesehatan", J.JPT_PRATAMA),
-            anak=[_sekretariat_dinas("DINKES"),
-                  _bidang("Bidang Pencegahan dan Pengendalian Penyakit",
-                          [JF("Epidemiolog Kesehatan", JJ.AHLI_MUDA), JF("Epidemiolog Kesehatan", JJ.AHLI_PERTAMA, 2),
-                           JF("Sanitarian", JJ.TERAMPIL, 2)])]), "Model II", kode_surat="423.6"),
-    ]
-    for i, pd in enumerate(pds):
-        pd.alamat = f"Jl. Panglima Sudirman No. {20 + i * 5}, {kota}"
-    return pds
+    return region(KODE_INSTANSI2)
 
 
 # --------------------------------------------------------------------------- builder
@@ -529,8 +211,9 @@ class _Pembangun:
                 return nip, sex
 
     def nama(self, sex: str) -> str:
-        depan = self.rng.choice(NAMA_L if sex == "1" else NAMA_P)
-        return f"{depan} {self.rng.choice(NAMA_BELAKANG_L if sex == '1' else NAMA_BELAKANG_P)}"
+        o = data_orang()
+        depan = self.rng.choice(o["nama_laki_laki"] if sex == "1" else o["nama_perempuan"])
+        return f"{depan} {self.rng.choice(o['nama_belakang_laki_laki'] if sex == '1' else o['nama_belakang_perempuan'])}"
 
     def kompetensi(self, nama: str) -> Kompetensi:
         if nama not in self._kompetensi:
@@ -540,18 +223,20 @@ class _Pembangun:
     def pegawai(self, kursi: Kursi, pppk: bool = False) -> Pegawai:
         nip, sex = self.nip(kursi.jenis, kursi.jenjang, pppk)
         nama = self.nama(sex)
-        gelar_depan, gelar_belakang = GELAR_JF.get(kursi.nama_jf, ("", ""))
+        o = data_orang()
+        gelar = o["gelar_jf"].get(kursi.nama_jf, {"depan": "", "belakang": ""})
+        gelar_depan, gelar_belakang = gelar["depan"], gelar["belakang"]
         if kursi.jenis in STRUKTURAL:
-            gelar_belakang = self.rng.choice(GELAR_STRUKTURAL)
+            gelar_belakang = self.rng.choice(o["gelar_struktural"])
         elif kursi.jenis == J.PELAKSANA:
-            gelar_belakang = self.rng.choice(("", "", "A.Md.", "S.E.", "S.Kom."))
+            gelar_belakang = self.rng.choice(o["gelar_pelaksana"])
         elif kursi.jenis == J.KEPALA_DAERAH:
-            gelar_depan, gelar_belakang = "H.", "S.Sos., M.Si."
-        pangkat, golongan = PANGKAT.get((kursi.jenis, kursi.jenjang), ("", ""))
+            gelar_depan, gelar_belakang = o["gelar_kepala_daerah"]["depan"], o["gelar_kepala_daerah"]["belakang"]
+        pangkat, golongan = _pangkat().get((kursi.jenis, kursi.jenjang), ("", ""))
         if pppk:
             pangkat, golongan = "", {J.PELAKSANA: "V"}.get(kursi.jenis, "IX")
-        kompetensi = list(KOMPETENSI_JF.get(kursi.nama_jf, ())) + list(kursi.kompetensi)
-        kompetensi.append(self.rng.choice(KOMPETENSI_UMUM))
+        kompetensi = list(o["kompetensi_jf"].get(kursi.nama_jf, ())) + list(kursi.kompetensi)
+        kompetensi.append(self.rng.choice(o["kompetensi_umum"]))
         email_lokal = nama.lower().replace(" ", ".") + nip[-3:]
         pegawai, dibuat = Pegawai.objects.get_or_create(nip=nip, defaults=dict(
             instansi=self.instansi, nama=nama, gelar_depan=gelar_depan, gelar_belakang=gelar_belakang,
@@ -665,23 +350,9 @@ class _Pembangun:
 # --------------------------------------------------------------------------- accounts
 
 
-PERAN = [
-    # (username, role label, key in pegawai roles or "" for non-person accounts)
-    ("admin", "Superuser (semua data)", ""),
-    ("admin.instansi", "Admin kepegawaian seluruh Instansi (Kab. Teluk Saijaan)", "admin.instansi"),
-    ("admin.pd", "Admin kepegawaian Diskominfo Kab. Teluk Saijaan", "admin.pd"),
-    ("bupati", "Bupati — Pejabat yang Berwenang (PyB)", "bupati"),
-    ("sekda", "Sekretaris Daerah", "sekda"),
-    ("kadis", "Kepala Dinas Kominfo (kepala Perangkat Daerah)", "kadis"),
-    ("pimpinan", "Pimpinan Unit: Kepala Bidang Aplikasi Informatika", "pimpinan"),
-    ("ppk", "PPK: Kepala Bidang Persandian dan Statistik (unit lain)", "ppk"),
-    ("jf", "JF Pranata Komputer Ahli Muda (di bawah ppk)", "jf"),
-    ("pelaksana", "Pelaksana Bidang Aplikasi Informatika (di bawah pimpinan)", "pelaksana"),
-    ("auditor", "Auditor (hanya melihat)", "auditor"),
-    ("pyb2", "Walikota Gading Kencana — PyB instansi kedua", "pyb2"),
-    ("pimpinan2", "Pimpinan Unit: Kabid Aplikasi dan Informatika, Kota Gading Kencana", "pimpinan2"),
-    ("jf2", "JF Pranata Komputer Ahli Muda, Kota Gading Kencana", "jf2"),
-]
+def peran_demo() -> list[tuple[str, str, str]]:
+    """(username, role label, key in the pegawai roles or "" for non-person accounts)."""
+    return [(a["username"], a["peran"], a["pegawai"]) for a in data_orang()["akun"]]
 
 
 def _akun(username: str, pegawai: Pegawai | None, superuser: bool = False):
@@ -713,12 +384,12 @@ def _instansi(kode: str, nama: str, jenis: str, nama_daerah: str, ibu_kota: str,
     return instansi
 
 
-def _kepala_daerah(b: _Pembangun, nama: str, peran: str) -> Jabatan:
+def _kepala_daerah(b: _Pembangun, data: dict) -> Jabatan:
     jabatan, _ = Jabatan.objects.get_or_create(instansi=b.instansi, kode="KDH", defaults=dict(
-        unit=None, nama=nama, jenis=J.KEPALA_DAERAH))
-    pegawai = b.pegawai(Kursi(nama, J.KEPALA_DAERAH))
-    b.angkat(pegawai, jabatan, mulai=datetime.date(2021, 2, 26))
-    b.peran[peran] = pegawai
+        unit=None, nama=data["nama"], jenis=J.KEPALA_DAERAH))
+    pegawai = b.pegawai(Kursi(data["nama"], J.KEPALA_DAERAH))
+    b.angkat(pegawai, jabatan, mulai=data["mulai"])
+    b.peran[data["peran"]] = pegawai
     return jabatan
 
 
@@ -727,58 +398,57 @@ def _pegawai_jabatan(kode: str, instansi: Instansi) -> Pegawai:
                                           jenis=JenisPemangku.DEFINITIF).order_by("-mulai").first().pegawai
 
 
-@transaction.atomic
-def muat() -> dict:
-    """Build (or complete) the demo region and accounts; return the ``konteks`` for the other
-    apps' demo loaders."""
-    permissions.pastikan_grup()
+def _pelaksana_tugas(b: _Pembangun, data: dict) -> None:
+    """A Plt/Plh from the data: the definitive holder of ``pemangku_dari`` acts for ``jabatan``. Dates
+    relative to today (``*_relatif_hari``) are set once: a later run keeps the first."""
+    jabatan = Jabatan.objects.get(instansi=b.instansi, kode=data["jabatan"])
+    mulai, selesai = data.get("mulai"), data.get("selesai")
+    if "mulai_relatif_hari" in data:
+        if PemangkuJabatan.objects.filter(jabatan=jabatan, jenis=data["jenis"]).exists():
+            return
+        hari_ini = datetime.date.today()
+        mulai = hari_ini + datetime.timedelta(days=data["mulai_relatif_hari"])
+        selesai = hari_ini + datetime.timedelta(days=data["selesai_relatif_hari"])
+    b.angkat(_pegawai_jabatan(data["pemangku_dari"], b.instansi), jabatan, data["jenis"], mulai=mulai,
+             selesai=selesai)
 
-    # ---- region 1: Kabupaten Teluk Saijaan (preset Kotabaru)
-    instansi = _instansi(KODE_INSTANSI, "Pemerintah Kabupaten Teluk Saijaan", JenisInstansi.KABUPATEN,
-                         "Kabupaten Teluk Saijaan", "Tanjung Saijaan", Preset.KOTABARU)
-    b1 = _Pembangun(instansi, "teluksaijaan.go.id", "Tanjung Saijaan", "(0518) 21 0", "72111", seed=KODE_INSTANSI)
-    bupati = _kepala_daerah(b1, "Bupati Teluk Saijaan", "bupati")
-    for spec in region_teluk_saijaan():
-        b1.buat_pd(spec)
-    b1.tempatkan_semua()
 
-    sekda = b1.kepala_pd["SETDA"]
-    if instansi.jabatan_pyb_id != bupati.pk or instansi.jabatan_sekda_id != sekda.pk:
-        instansi.jabatan_pyb = instansi.jabatan_ppk_pembina = bupati
+def _bangun(data: dict) -> tuple[_Pembangun, Jabatan]:
+    """One demo government from its data: the Instansi, its Kepala Daerah, every PD with units,
+    positions and staff, the placements, the PyB/Sekda settings and the acting officials."""
+    instansi = _instansi(data["kode"], data["nama"], data["jenis"], data["nama_daerah"], data["ibu_kota"],
+                         data["preset"])
+    b = _Pembangun(instansi, data["domain"], data["kota"], data["telepon"], data["kode_pos"], seed=data["kode"])
+    kepala_daerah = _kepala_daerah(b, data["kepala_daerah"])
+    for spec in region(data["kode"]):
+        b.buat_pd(spec)
+    b.tempatkan_semua()
+    sekda = b.kepala_pd["SETDA"]
+    if instansi.jabatan_pyb_id != kepala_daerah.pk or instansi.jabatan_sekda_id != sekda.pk:
+        instansi.jabatan_pyb = instansi.jabatan_ppk_pembina = kepala_daerah
         instansi.jabatan_sekda = sekda
         instansi.save(update_fields=["jabatan_pyb", "jabatan_ppk_pembina", "jabatan_sekda", "updated_at"])
+    for plt in data["pelaksana_tugas"]:
+        _pelaksana_tugas(b, plt)
+    return b, kepala_daerah
 
-    # Plt: the Kepala Dinas Perhubungan seat is vacant; its Sekretaris acts (Plt).
-    b1.angkat(_pegawai_jabatan("DISHUB.1.K", instansi), b1.kepala_pd["DISHUB"], JenisPemangku.PLT,
-              mulai=datetime.date(2025, 7, 1))
-    # Plt: Kabid P2P Dinkes is vacant; the Kabid Kesehatan Masyarakat acts (Plt).
-    kabid_p2p = Jabatan.objects.get(instansi=instansi, kode="DINKES.3.K")
-    b1.angkat(_pegawai_jabatan("DINKES.2.K", instansi), kabid_p2p, JenisPemangku.PLT, mulai=datetime.date(2025, 3, 1))
-    # Plh: the Kepala Bapperida is away; its Sekretaris is Plh. around today's date.
-    kepala_bappeda = b1.kepala_pd["BAPPEDA"]
-    if not PemangkuJabatan.objects.filter(jabatan=kepala_bappeda, jenis=JenisPemangku.PLH).exists():
-        hari_ini = datetime.date.today()
-        b1.angkat(_pegawai_jabatan("BAPPEDA.1.K", instansi), kepala_bappeda, JenisPemangku.PLH,
-                  mulai=hari_ini - datetime.timedelta(days=3), selesai=hari_ini + datetime.timedelta(days=14))
 
-    # ---- region 2: Kota Gading Kencana (preset Pasuruan)
-    instansi2 = _instansi(KODE_INSTANSI2, "Pemerintah Kota Gading Kencana", JenisInstansi.KOTA,
-                          "Kota Gading Kencana", "Gading Kencana", Preset.PASURUAN)
-    b2 = _Pembangun(instansi2, "gadingkencana.go.id", "Gading Kencana", "(0343) 42 0", "67111",
-                    seed=KODE_INSTANSI2)
-    walikota = _kepala_daerah(b2, "Walikota Gading Kencana", "pyb2")
-    for spec in region_gading_kencana():
-        b2.buat_pd(spec)
-    b2.tempatkan_semua()
-    if instansi2.jabatan_pyb_id != walikota.pk:
-        instansi2.jabatan_pyb = instansi2.jabatan_ppk_pembina = walikota
-        instansi2.jabatan_sekda = b2.kepala_pd["SETDA"]
-        instansi2.save(update_fields=["jabatan_pyb", "jabatan_ppk_pembina", "jabatan_sekda", "updated_at"])
+@transaction.atomic
+def muat() -> dict:
+    """Build (or complete) the demo region and accounts from ``fixtures/demo/*.yaml``; return the
+    ``konteks`` for the other apps' demo loaders."""
+    permissions.pastikan_grup()
+    data = {i["kode"]: i for i in data_wilayah()["instansi"]}
+    # region 1: Kabupaten Teluk Saijaan (preset Kotabaru); region 2: Kota Gading Kencana (preset Pasuruan)
+    b1, bupati = _bangun(data[KODE_INSTANSI])
+    b2, walikota = _bangun(data[KODE_INSTANSI2])
+    instansi, instansi2 = b1.instansi, b2.instansi
 
     # ---- accounts
     pegawai_peran = {**b1.peran, **b2.peran}
     users = {}
-    for username, _label, kunci in PERAN:
+    peran = peran_demo()
+    for username, _label, kunci in peran:
         users[username] = _akun(username, pegawai_peran.get(kunci), superuser=username == "admin")
     permissions.beri_admin_instansi(users["admin.instansi"], instansi)
     permissions.beri_admin_pd(users["admin.pd"], b1.pd["DISKOMINFO"])
@@ -797,6 +467,6 @@ def muat() -> dict:
             "pimpinan2": b2.jabatan_peran["pimpinan2"].unit,
         },
         "password": DEMO_PASSWORD,
-        "peran": [(u, label) for u, label, _k in PERAN],
+        "peran": [(u, label) for u, label, _k in peran],
         "tanggal_mulai": AWAL,
     }

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from organisasi import demo, permissions, selectors, services
-from organisasi.demo import DEMO_PASSWORD, PERAN
+from organisasi.demo import DEMO_PASSWORD, peran_demo
 from organisasi.models import (
     Instansi,
     Jabatan,
@@ -56,7 +56,7 @@ def test_muat_demo_dua_kali_tanpa_duplikat_lengkap_dan_akun_bisa_masuk(client):
     _periksa_wilayah(konteks)
 
     assert "http://127.0.0.1:8000" in keluaran and DEMO_PASSWORD in keluaran
-    for username, _peran, _k in PERAN:
+    for username, _peran, _k in peran_demo():
         assert username in keluaran
         assert _masuk(client, username), username
         client.logout()
