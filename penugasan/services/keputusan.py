@@ -18,6 +18,7 @@ from ..models import RUTE_PENUNJUKAN, Keputusan, PermohonanPenugasan, StatusPerm
 from ..rencana import rencana_keputusan
 from ._jejak import _dengan_jejak
 from ._umum import _catat_langkah, _url, _users_tembusan
+from .lingkup import KonteksRute
 from .pemeriksaan import _periksa_pegawai_tugas
 from .penyelesaian import _selesaikan_rute
 from .rute import _beritahu_penentu, _tetapkan_penentu, pastikan_penentu
@@ -33,7 +34,8 @@ def _pilih_pegawai(permohonan: PermohonanPenugasan, pegawai_ids, tanggal: dateti
         pegawai = list(permohonan.pegawai_diminta.all())
     if not pegawai:
         raise ValidationError({"pegawai": _("Pilih pegawai yang ditugaskan sesuai kriteria permohonan.")})
-    _periksa_pegawai_tugas(pegawai=pegawai, unit=permohonan.unit_tujuan, tanggal=max(permohonan.mulai, tanggal),
+    konteks = KonteksRute(rute=permohonan.rute, unit_asal=permohonan.unit_asal, unit_tujuan=permohonan.unit_tujuan)
+    _periksa_pegawai_tugas(pegawai=pegawai, konteks=konteks, tanggal=max(permohonan.mulai, tanggal),
                            permohonan=permohonan, field="pegawai")
     return pegawai
 

@@ -13,6 +13,7 @@ from organisasi.models import (
     PERINGKAT_JENJANG,
     Instansi,
     JenisJabatan,
+    Jenjang,
     KetuaDariUnitPemilik,
     Pegawai,
     UnitOrganisasi,
@@ -22,29 +23,39 @@ from organisasi.selectors_aturan import aturan_pada
 from ..models import RUTE_PENUNJUKAN, RUTE_SUKARELA, PermohonanPenugasan, Rute, Sifat, TimKerja
 from ..selectors import beban_kerja_status
 from ._umum import JENIS_PELAKSANA_TUGAS, _jabatan_pegawai, _unit_dalam
+from .lingkup import KETUA, STAF, KonteksRute, diluar_lingkup, lingkup_peran, pesan_di_luar
 
 
-def _periksa_pegawai_tugas(*, pegawai: list[Pegawai], unit: UnitOrganisasi, tanggal: datetime.date,
+def _periksa_pegawai_tugas(*, pegawai: list[Pegawai], konteks: KonteksRute, tanggal: datetime.date,
                            permohonan: PermohonanPenugasan | None = None, field: str) -> None:
-    """Each pegawai must be a JF/Pelaksana in ``unit`` (or below it) and match the criteria."""
+    """Each pegawai must be a JF/Pelaksana within the staff scope of the route (``lingkup``)
+    and match the criteria; every person refused is named (name, NIP)."""
     salah = []
+    lingkup = lingkup_peran(konteks, STAF)
     for pg in pegawai:
         jabatan = _jabatan_pegawai(pg, tanggal)
         if jabatan is None or jabatan.unit_id is None:
-            salah.append(_("%(nama)s tidak memangku jabatan pada tanggal mulai.") % {"nama": pg.nama_lengkap})
+            salah.append(_("%(nama)s (NIP %(nip)s) tidak memangku jabatan pada tanggal mulai.")
+                         % {"nama": pg.nama_lengkap, "nip": pg.nip})
             continue
         if jabatan.jenis not in JENIS_PELAKSANA_TUGAS:
-            salah.append(_("%(nama)s bukan Pejabat Fungsional atau Pelaksana.") % {"nama": pg.nama_lengkap})
-        elif not _unit_dalam(jabatan.unit, unit):
-            salah.append(_("%(nama)s tidak berada di %(unit)s.") % {"nama": pg.nama_lengkap, "unit": unit.nama})
+            salah.append(_("%(nama)s (NIP %(nip)s) bukan Pejabat Fungsional atau Pelaksana.")
+                         % {"nama": pg.nama_lengkap, "nip": pg.nip})
+        elif not lingkup.memuat(jabatan):
+            salah.append(pesan_di_luar(konteks, pg, jabatan, lingkup))
         elif permohonan is not None:
             if permohonan.kriteria_jenis_jabatan and jabatan.jenis != permohonan.kriteria_jenis_jabatan:
                 salah.append(_("%(nama)s tidak sesuai kriteria jenis jabatan (%(jenis)s).")
                              % {"nama": pg.nama_lengkap, "jenis": JenisJabatan(permohonan.kriteria_jenis_jabatan).label})
             elif permohonan.kriteria_jenjang and jabatan.jenjang != permohonan.kriteria_jenjang:
-                salah.append(_("%(nama)s tidak sesuai kriteria jenjang.") % {"nama": pg.nama_lengkap})
+                salah.append(_("%(nama)s tidak sesuai kriteria jenjang (%(jenjang)s).")
+                             % {"nama": pg.nama_lengkap, "jenjang": _label_jenjang(permohonan.kriteria_jenjang)})
     if salah:
         raise ValidationError({field: salah})
+
+
+def _label_jenjang(nilai: str) -> str:
+    return str(Jenjang(nilai).label) if nilai in Jenjang.values else nilai
 
 
 def tim_periksa(*, instansi: Instansi, unit: UnitOrganisasi, ketua: Pegawai | None, anggota: list[Pegawai],
@@ -138,14 +149,23 @@ def _periksa_pegawai_tim(*, rute: str, unit_asal: UnitOrganisasi, unit_tujuan: U
                          tanggal_periksa: datetime.date) -> list[str]:
     """Check who is asked for and the team (raise ValidationError); return the non-blocking
     warnings (team, workload). Creation and revision share these rules."""
+    konteks = KonteksRute(rute=rute, unit_asal=unit_asal, unit_tujuan=unit_tujuan)
     if rute in RUTE_PENUNJUKAN:
         if rute == Rute.PENUNJUKAN_DALAM_UNIT and not pegawai_diminta:
             raise ValidationError({"pegawai_diminta": _("Pilih pegawai yang ditugaskan.")})
         if not pegawai_diminta and not ((kriteria or "").strip() or kriteria_jenis_jabatan or kriteria_jenjang):
             raise ValidationError({"kriteria": _("Sebutkan pegawai yang diminta atau kriteria pegawai yang dibutuhkan.")})
         if pegawai_diminta:
-            _periksa_pegawai_tugas(pegawai=pegawai_diminta, unit=unit_tujuan, tanggal=tanggal_periksa,
+            _periksa_pegawai_tugas(pegawai=pegawai_diminta, konteks=konteks, tanggal=tanggal_periksa,
                                    field="pegawai_diminta")
+    else:  # the volunteer themself, relative to the route
+        salah = diluar_lingkup(konteks=konteks, peran=STAF, pegawai=pegawai_diminta, tanggal=tanggal_periksa)
+        if salah:
+            raise ValidationError({"pegawai_diminta": salah})
+    if ketua_tim is not None:
+        salah = diluar_lingkup(konteks=konteks, peran=KETUA, pegawai=[ketua_tim], tanggal=tanggal_periksa)
+        if salah:
+            raise ValidationError({"ketua_tim": salah})
 
     # ---- team
     unit_pemilik = unit_tujuan if rute in RUTE_SUKARELA else unit_asal
