@@ -30,6 +30,7 @@ from .models import (
     JenisPemangku,
     Kedudukan,
     Kompetensi,
+    LingkupAuditor,
     Pegawai,
     PemangkuJabatan,
     PerangkatDaerah,
@@ -107,7 +108,7 @@ def _salin_hasil(obj, hasil) -> None:
 
 class CakupanAdmin(admin.ModelAdmin):
     """Restricts lists, object pages and choosers to the Perangkat Daerah / Instansi the user
-    manages (``permissions``). Superusers see all; auditors read all."""
+    manages (``permissions``). Superusers see all; auditors read their Instansi (``LingkupAuditor``)."""
 
     list_per_page = 50
 
@@ -285,7 +286,8 @@ class InstansiAdmin(CakupanAdmin):
 
     def _instansi_terlihat(self, request) -> bool:
         # a PD admin has the model permission through the group but manages no Instansi
-        return permissions.lihat_semua(request.user) or permissions.instansi_yang_dikelola(request.user).exists()
+        return (permissions.lihat_semua(request.user) or permissions.instansi_yang_dikelola(request.user).exists()
+                or permissions.instansi_diaudit(request.user).exists())
 
     def has_view_permission(self, request, obj=None):
         return self._instansi_terlihat(request) and super().has_view_permission(request, obj)
@@ -706,3 +708,25 @@ class KompetensiAdmin(admin.ModelAdmin):
 
 
 from . import admin_impor  # noqa: E402,F401  (registers the org-chart import admin)
+
+
+# --------------------------------------------------------------------------- auditor scope
+
+
+@admin.register(LingkupAuditor)
+class LingkupAuditorAdmin(admin.ModelAdmin):
+    """Which Instansi each auditor reads; managed by superusers only. A user listed here also
+    needs the group "Auditor" (``permissions.beri_auditor`` gives both)."""
+
+    list_display = ("user", "instansi", "keterangan", "created_at")
+    list_filter = (("instansi", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("user__username", "user__first_name", "user__last_name", "keterangan")
+    list_select_related = ("user", "instansi")
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    has_add_permission = has_change_permission = has_delete_permission = has_view_permission

@@ -452,7 +452,7 @@ def muat() -> dict:
         users[username] = _akun(username, pegawai_peran.get(kunci), superuser=username == "admin")
     permissions.beri_admin_instansi(users["admin.instansi"], instansi)
     permissions.beri_admin_pd(users["admin.pd"], b1.pd["DISKOMINFO"])
-    permissions.beri_auditor(users["auditor"])
+    permissions.beri_auditor(users["auditor"], instansi, keterangan="Inspektorat Daerah (demo)")
 
     return {
         "instansi": instansi,

@@ -560,4 +560,29 @@ class ImporBagan(TimestampedModel):
         return int(100 * self.baris_diproses / self.total_baris) if self.total_baris else 0
 
 
+# --------------------------------------------------------------------------- auditor scope
+
+
+class LingkupAuditor(TimestampedModel):
+    """One Instansi an auditor (member of the group "Auditor") may read.
+
+    An auditor reads only the Instansi listed here (an Inspektorat its own Pemda); an auditor
+    without any row reads nothing. Granted and withdrawn in the Django admin by a superuser."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("auditor"), on_delete=models.CASCADE,
+                             related_name="lingkup_auditor")
+    instansi = models.ForeignKey(Instansi, verbose_name=_("instansi"), on_delete=models.CASCADE,
+                                 related_name="lingkup_auditor")
+    keterangan = models.CharField(_("keterangan"), max_length=200, blank=True,
+                                  help_text=_("mis. Inspektorat Daerah, BPK Perwakilan Provinsi"))
+
+    class Meta:
+        verbose_name = _("lingkup auditor")
+        verbose_name_plural = _("lingkup auditor")
+        constraints = [models.UniqueConstraint(fields=["user", "instansi"], name="lingkup_auditor_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.instansi}"
+
+
 from .models_aturan import FIELD_ATURAN, AturanInstansi  # noqa: E402,F401  (dated rule sets, DOMAIN §9)

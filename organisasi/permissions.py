@@ -8,7 +8,8 @@ Roles:
   staff, holders and placements.
 * **Admin kepegawaian Instansi**: object permission ``organisasi.kelola_instansi`` on the
   Instansi; manages every PD of that Instansi and its settings.
-* **Auditor**: member of the group "Auditor" with view-only model permissions; reads everything.
+* **Auditor**: member of the group "Auditor" with view-only model permissions; reads only the
+  Instansi of their ``LingkupAuditor`` rows (``instansi_diaudit``), nothing when there are none.
 * **Superuser**: everything.
 
 Staff users also need model-level permissions to see the admin at all; ``beri_admin_pd`` and
@@ -33,6 +34,7 @@ from .models import (
     JenisPemangku,
     Kedudukan,
     Kompetensi,
+    LingkupAuditor,
     Pegawai,
     PemangkuJabatan,
     PerangkatDaerah,
@@ -74,9 +76,8 @@ def pastikan_grup() -> tuple[Group, Group]:
                             for aksi in aksi_list])
     auditor, _ = Group.objects.get_or_create(name=GRUP_AUDITOR)
     auditor.permissions.add(*[_perm(model, "view") for model in _MODEL_AUDITOR])
-    # auditors also read every issued letter (surat app); no-op before its migration ran
-    auditor.permissions.add(*Permission.objects.filter(content_type__app_label="surat",
-                                                       codename="lihat_semua_surat"))
+    # auditors read the letters of their scope through surat.selectors (instansi_diaudit), not
+    # through the global "lihat_semua_surat" permission
     return admin, auditor
 
 
@@ -114,13 +115,16 @@ def cabut_admin_instansi(user, instansi: Instansi) -> None:
 
 
 @transaction.atomic
-def beri_auditor(user) -> None:
-    """Read-only access to the whole organisation admin."""
+def beri_auditor(user, *instansi: Instansi, keterangan: str = "") -> None:
+    """Read-only access to the organisation admin and the auditor pages, for the given Instansi
+    (more can be added later, in the admin under "Lingkup auditor")."""
     if not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
     _, auditor = pastikan_grup()
     user.groups.add(auditor)
+    for i in instansi:
+        LingkupAuditor.objects.get_or_create(user=user, instansi=i, defaults={"keterangan": keterangan})
 
 
 # --------------------------------------------------------------------------- checks & scopes
@@ -131,10 +135,21 @@ def _aktif(user) -> bool:
 
 
 def lihat_semua(user) -> bool:
-    """Superusers and auditors read every row (auditors only read)."""
+    """Only superusers read every row; auditors read their scope (``instansi_diaudit``)."""
+    return _aktif(user) and user.is_superuser
+
+
+def adalah_auditor(user) -> bool:
+    """Member of the group "Auditor" (read-only; what they read is ``instansi_diaudit``)."""
+    return _aktif(user) and user.groups.filter(name=GRUP_AUDITOR).exists()
+
+
+def instansi_diaudit(user) -> QuerySet[Instansi]:
+    """Instansi an auditor may read (their ``LingkupAuditor`` rows); none for anyone else.
+    A QuerySet, meant as a subquery (``instansi__in=instansi_diaudit(user).values("pk")``)."""
     if not _aktif(user):
-        return False
-    return user.is_superuser or user.groups.filter(name=GRUP_AUDITOR).exists()
+        return Instansi.objects.none()
+    return Instansi.objects.filter(lingkup_auditor__user=user, lingkup_auditor__user__groups__name=GRUP_AUDITOR)
 
 
 def instansi_yang_dikelola(user) -> QuerySet[Instansi]:
@@ -161,7 +176,8 @@ def pd_yang_dikelola(user) -> QuerySet[PerangkatDaerah]:
 def pd_yang_dapat_dilihat(user) -> QuerySet[PerangkatDaerah]:
     if lihat_semua(user):
         return PerangkatDaerah.objects.all()
-    return pd_yang_dikelola(user)
+    return PerangkatDaerah.objects.filter(
+        Q(pk__in=pd_yang_dikelola(user).values("pk")) | Q(instansi__in=instansi_diaudit(user).values("pk")))
 
 
 def instansi_yang_dapat_dilihat(user) -> QuerySet[Instansi]:
@@ -171,6 +187,7 @@ def instansi_yang_dapat_dilihat(user) -> QuerySet[Instansi]:
     return Instansi.objects.filter(
         Q(pk__in=instansi_yang_dikelola(user).values("pk"))
         | Q(pk__in=pd_yang_dikelola(user).values("instansi_id"))
+        | Q(pk__in=instansi_diaudit(user).values("pk"))
     )
 
 
@@ -219,8 +236,12 @@ def pegawai_dalam_cakupan(pds: QuerySet[PerangkatDaerah], instansi: QuerySet[Ins
     return Pegawai.objects.filter(q)
 
 
-def _cakupan(user) -> tuple[QuerySet[PerangkatDaerah], QuerySet[Instansi]]:
-    return pd_yang_dikelola(user), instansi_yang_dikelola(user)
+def _cakupan(user, *, untuk_ubah: bool) -> tuple[QuerySet[PerangkatDaerah], QuerySet[Instansi]]:
+    """(PDs, Instansi) the user manages; for reading, plus an auditor's Instansi."""
+    if untuk_ubah:
+        return pd_yang_dikelola(user), instansi_yang_dikelola(user)
+    return pd_yang_dapat_dilihat(user), Instansi.objects.filter(
+        Q(pk__in=instansi_yang_dikelola(user).values("pk")) | Q(pk__in=instansi_diaudit(user).values("pk")))
 
 
 def batasi_queryset(user, qs: QuerySet, *, untuk_ubah: bool = False) -> QuerySet:
@@ -228,9 +249,9 @@ def batasi_queryset(user, qs: QuerySet, *, untuk_ubah: bool = False) -> QuerySet
     manage). One SQL query with subqueries; unknown models pass through unchanged."""
     if not _aktif(user):
         return qs.none()
-    if user.is_superuser or (not untuk_ubah and lihat_semua(user)):
+    if user.is_superuser:
         return qs
-    pds, instansi = _cakupan(user)
+    pds, instansi = _cakupan(user, untuk_ubah=untuk_ubah)
     model = qs.model
     if model is Instansi:
         return qs.filter(pk__in=instansi.values("pk"))
@@ -273,7 +294,7 @@ def instansi_pengguna(user) -> int | None:
 
 def instansi_yang_boleh_dibaca(user) -> QuerySet[Instansi]:
     """Instansi whose organisation (units, officials, staff search) the user may read: their own
-    as a pegawai, those they administer (wholly or through a PD), or all for auditors."""
+    as a pegawai, those they administer (wholly or through a PD) or audit."""
     if lihat_semua(user):
         return Instansi.objects.all()
     return Instansi.objects.filter(

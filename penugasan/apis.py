@@ -606,6 +606,7 @@ class BebanKerjaApi(APIView):
         sendiri = getattr(request.user, "pegawai", None)
         boleh = pegawai is not None and (
             permissions.lihat_semua(request.user)
+            or permissions.instansi_diaudit(request.user).filter(pk=pegawai.instansi_id).exists()
             or (sendiri is not None and sendiri.instansi_id == pegawai.instansi_id)
         )
         if not boleh:

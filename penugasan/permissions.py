@@ -4,8 +4,9 @@
   step is reached, revoked when it is decided or the request is closed).
 * ``penugasan.lihat_permohonan``: requester, tembusan, every official who decided a step and
   the assignees.
-* Auditors (group "Auditor", ``organisasi.permissions.lihat_semua``) read everything and can
-  change nothing: the services never accept them as deciders unless they hold the position.
+* Auditors (group "Auditor") read the requests of the Instansi they audit
+  (``organisasi.permissions.instansi_diaudit``: asal or tujuan) and change nothing: the services
+  never accept them as deciders unless they hold the position. Superusers read everything.
 
 Who may *decide* is always resolved from the position on the decision date
 (``services.pastikan_penentu``); the guardian grant is what lists and detail pages use to
@@ -16,7 +17,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from guardian.shortcuts import assign_perm
 
-from organisasi.permissions import lihat_semua as _lihat_semua
+from organisasi import permissions as org_permissions
 
 from .models import PermohonanPenugasan, PermohonanPenugasanUserObjectPermission
 
@@ -25,8 +26,20 @@ PERM_LIHAT = "lihat_permohonan"
 
 
 def lihat_semua(user) -> bool:
-    """Superusers and members of the group "Auditor" read every request."""
-    return bool(user and user.is_authenticated and _lihat_semua(user))
+    """Superusers read every request (auditors: ``q_diaudit``)."""
+    return bool(user and user.is_authenticated and org_permissions.lihat_semua(user))
+
+
+def instansi_diaudit(user) -> QuerySet:
+    """Ids of the Instansi an auditor reads (subquery; empty for everyone else)."""
+    return org_permissions.instansi_diaudit(user).values("pk")
+
+
+def q_diaudit(user, awalan: str = "") -> Q:
+    """Filter on PermohonanPenugasan (or, with ``awalan="permohonan__"``, a related model) for
+    the requests of an auditor's Instansi: the requesting or the target Instansi."""
+    diaudit = instansi_diaudit(user)
+    return Q(**{f"{awalan}instansi_asal__in": diaudit}) | Q(**{f"{awalan}instansi_tujuan__in": diaudit})
 
 
 def _users(users) -> list:
@@ -79,5 +92,7 @@ def permohonan_dengan_hak(user) -> QuerySet:
 
 
 def q_terlihat(user) -> Q:
-    """Filter on PermohonanPenugasan for what a non-auditor user may read."""
-    return Q(pemohon__user=user) | Q(dibuat_oleh=user) | Q(pk__in=permohonan_dengan_hak(user))
+    """Filter on PermohonanPenugasan for what a user (not a superuser) may read: their own,
+    those shared with them, and an auditor's scope."""
+    return (Q(pemohon__user=user) | Q(dibuat_oleh=user) | Q(pk__in=permohonan_dengan_hak(user))
+            | q_diaudit(user))

@@ -79,8 +79,8 @@ def permohonan_saya(user) -> QuerySet[PermohonanPenugasan]:
 
 
 def permohonan_terlihat(user) -> QuerySet[PermohonanPenugasan]:
-    """Every request the user may read: auditors all; others their own, those shared with them
-    (guardian), and those awaiting a position they exercise today."""
+    """Every request the user may read: superusers all; auditors their Instansi; others their own,
+    those shared with them (guardian), and those awaiting a position they exercise today."""
     qs = PermohonanPenugasan.objects.all()
     if not permissions.lihat_semua(user):
         menunggu = Q(status=StatusPermohonan.MENUNGGU_KEPUTUSAN, jabatan_penentu_id__in=jabatan_efektif(user))
@@ -114,7 +114,8 @@ def penugasan_saya(user, *, status: str | None = None) -> QuerySet[Penugasan]:
 def penugasan_terlihat(user) -> QuerySet[Penugasan]:
     qs = Penugasan.objects.all()
     if not permissions.lihat_semua(user):
-        qs = qs.filter(Q(pegawai__user=user) | Q(permohonan__in=permohonan_terlihat(user).values("pk")))
+        qs = qs.filter(Q(pegawai__user=user) | Q(permohonan__in=permohonan_terlihat(user).values("pk"))
+                       | Q(instansi__in=permissions.instansi_diaudit(user)))
     return qs.select_related("pegawai", "tim", "unit", "instansi", "permohonan")
 
 
@@ -214,9 +215,10 @@ def permohonan_tertunda(lebih_dari_hari: int, *, sekarang: datetime.datetime | N
 
 
 def tim_boleh_dilihat(*, user, tim: TimKerja) -> bool:
-    """Auditors; the team's members and penanggung jawab; whoever may read a request that formed
-    or filled it; officials exercising a position in the owning unit's Perangkat Daerah today."""
-    if permissions.lihat_semua(user):
+    """Superusers and the auditors of its Instansi; the team's members and penanggung jawab; whoever
+    may read a request that formed or filled it; officials exercising a position in the owning
+    unit's Perangkat Daerah today."""
+    if permissions.lihat_semua(user) or permissions.instansi_diaudit(user).filter(pk=tim.instansi_id).exists():
         return True
     if AnggotaTim.objects.filter(tim=tim, pegawai__user=user).exists():
         return True

@@ -54,7 +54,7 @@ def _surat_dicabut(konteks: dict) -> Surat | None:
 
 
 def muat(konteks: dict) -> dict:
-    pastikan_grup()  # the Auditor group reads every letter
+    pastikan_grup()  # the Auditor group (auditors read the letters of their Instansi)
     try:
         _surat_dicabut(konteks)
     except Exception:  # the demo must still load if the org demo changes shape

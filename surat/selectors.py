@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from inti import waktu
 from organisasi import selectors as org
 from organisasi.models import JenisPemangku
+from organisasi.permissions import instansi_diaudit
 from penugasan.models import Keputusan, LangkahPermohonan, Penugasan, PermohonanPenugasan, StatusPermohonan
 from penugasan.permissions import lihat_semua, q_terlihat
 from penugasan.rencana import pegawai_calon, rencana_keputusan
@@ -60,13 +61,16 @@ def surat_boleh_dilihat(user, surat: Surat) -> bool:
     """Who may see (download) a letter:
 
     * the persons concerned (addressee, signer, requester, decision makers = ``pihak``), the issuer;
-    * auditors (``surat.lihat_semua_surat``, or organisation auditors / superusers);
+    * superusers and holders of the global ``surat.lihat_semua_surat``; auditors, for the letters of
+      the Instansi they audit (``organisasi.permissions.instansi_diaudit``);
     * whoever may read the request the letter belongs to (penugasan's rules: requester, deciders,
       tembusan holders), and holders of a guardian object permission on the letter.
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_superuser or user.has_perm("surat.lihat_semua_surat"):
+        return True
+    if instansi_diaudit(user).filter(pk=surat.instansi_id).exists():
         return True
     if surat.diterbitkan_oleh_id == user.pk or surat.dicabut_oleh_id == user.pk:
         return True
@@ -86,7 +90,8 @@ def surat_list_terlihat(*, user) -> QuerySet[Surat]:
         return qs.none()
     if user.is_superuser or user.has_perm("surat.lihat_semua_surat"):
         return qs
-    return qs.filter(Q(pihak__user_id=user.pk) | Q(diterbitkan_oleh_id=user.pk)).distinct()
+    return qs.filter(Q(pk__in=Surat.pihak.through.objects.filter(pegawai__user_id=user.pk).values("surat_id"))
+                     | Q(diterbitkan_oleh_id=user.pk) | Q(instansi__in=instansi_diaudit(user).values("pk")))
 
 
 def surat_untuk_sumber(*, sumber) -> QuerySet[Surat]:

@@ -49,9 +49,10 @@ def test_pohon_unit_instansi_lain_ditolak(client, org):
     assert client.get(reverse("api-organisasi-unit-pohon", args=[lain.pd.pk]),
                       {"tanggal": "kemarin"}).status_code == 400
     auditor = UserFactory(username="auditor")
-    permissions.beri_auditor(auditor)
+    permissions.beri_auditor(auditor, org.instansi)
     client.force_login(auditor)
     assert client.get(reverse("api-organisasi-unit-pohon", args=[org.pd.pk])).status_code == 200
+    assert client.get(reverse("api-organisasi-unit-pohon", args=[lain.pd.pk])).status_code == 403
 
 
 def test_cari_pegawai(client, org):

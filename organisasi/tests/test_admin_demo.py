@@ -111,7 +111,8 @@ def _periksa_konteks_dan_peran(konteks):
     # admin roles
     assert list(permissions.pd_yang_dikelola(users["admin.pd"])) == [unit_ppk.perangkat_daerah]
     assert set(permissions.pd_yang_dikelola(users["admin.instansi"])) == set(i1.perangkat_daerah.all())
-    assert permissions.lihat_semua(users["auditor"]) and not permissions.pd_yang_dikelola(users["auditor"]).exists()
+    assert not permissions.lihat_semua(users["auditor"]) and not permissions.pd_yang_dikelola(users["auditor"]).exists()
+    assert list(permissions.instansi_diaudit(users["auditor"])) == [i1]
 
 
 def _periksa_wilayah(konteks):

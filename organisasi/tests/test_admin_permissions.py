@@ -38,7 +38,7 @@ def dunia():
     w.admin_instansi = UserFactory(username="admin_instansi")
     permissions.beri_admin_instansi(w.admin_instansi, w.instansi)
     w.auditor = UserFactory(username="auditor")
-    permissions.beri_auditor(w.auditor)
+    permissions.beri_auditor(w.auditor, w.instansi)
     w.super = UserFactory(username="root", is_superuser=True, is_staff=True)
     return w
 
@@ -94,11 +94,23 @@ def test_admin_instansi_melihat_semua_pd_instansinya_saja(client, dunia, model):
 
 
 @pytest.mark.parametrize("model", MODEL)
-def test_auditor_dan_superuser_melihat_semua(client, dunia, model):
-    semua = _objek_pd(dunia.a.pd)[model] | _objek_pd(dunia.b.pd)[model] | _objek_pd(dunia.lain.pd)[model]
-    for user in (dunia.auditor, dunia.super):
-        client.force_login(user)
-        assert _daftar(client, model) >= semua
+def test_superuser_melihat_semua_auditor_hanya_instansi_lingkupnya(client, dunia, model):
+    instansi = _objek_pd(dunia.a.pd)[model] | _objek_pd(dunia.b.pd)[model]
+    lain = _objek_pd(dunia.lain.pd)[model]
+    client.force_login(dunia.super)
+    assert _daftar(client, model) >= instansi | lain
+    client.force_login(dunia.auditor)
+    terlihat = _daftar(client, model)
+    assert terlihat >= instansi and not terlihat & lain
+    # the other Instansi's object page is refused too
+    resp = client.get(reverse(f"admin:organisasi_{model}_change", args=[_contoh(dunia.lain, model).pk]))
+    assert resp.status_code in (403, 404)
+
+
+def test_auditor_tanpa_lingkup_tidak_melihat_apa_pun(client, dunia):
+    permissions.LingkupAuditor.objects.filter(user=dunia.auditor).delete()
+    client.force_login(dunia.auditor)
+    assert _daftar(client, "perangkatdaerah") == set()
 
 
 def _contoh(org, model):

@@ -170,7 +170,7 @@ def test_auditor_membaca_semua_tetapi_tidak_memutuskan():
     d = bangun_pemda("belu", kode="belu")
     p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.seksi[1], pegawai_diminta=[d.jf_pertama[1]])
     auditor = UserFactory(username="auditor")
-    beri_auditor(auditor)
+    beri_auditor(auditor, d.instansi)
     c = APIClient()
     c.force_login(auditor)
     r = c.get(reverse("api-permohonan-detail", args=[p.pk]))
