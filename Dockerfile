@@ -28,8 +28,8 @@ RUN DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(
     REDIS_URL=redis://localhost:6379/0 \
     python manage.py collectstatic --noinput \
  && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin sistemkerja \
- && mkdir -p /app/media \
- && chown -R sistemkerja:sistemkerja /app/media
+ && mkdir -p /app/media /app/ekspor \
+ && chown -R sistemkerja:sistemkerja /app/media /app/ekspor
 
 USER sistemkerja
 EXPOSE 8000

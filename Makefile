@@ -80,4 +80,4 @@ test: $(STAMP)
 RISKY := penugasan/services*,penugasan/rute*,penugasan/rencana*,organisasi/importer*,surat/numbering.py,notifikasi/services.py,notifikasi/tasks.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles
+	rm -rf $(VENV) db.sqlite3 media .test-media ekspor-privat .test-ekspor staticfiles

@@ -9,3 +9,4 @@ from tests.conftest import requires_postgres, requires_redis  # noqa: F401
 def _media_root(settings, tmp_path):
     """Each test writes uploaded and generated files into its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PEMERIKSAAN_EKSPOR_ROOT = tmp_path / "ekspor"

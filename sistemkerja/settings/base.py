@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "kinerja",
     "surat",
     "notifikasi",
+    "pemeriksaan",
 ]
 
 MIDDLEWARE = [
@@ -240,10 +241,19 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # letters whose PDF was not rendered (broker down at issue time, worker lost)
     "surat-render-tertunda": {"task": "surat.render_tertunda", "schedule": 300.0},
+    # auditors' background exports still waiting (broker down at request time), and expired files
+    "pemeriksaan-ekspor-relay": {"task": "pemeriksaan.ekspor_relay", "schedule": 60.0},
+    "pemeriksaan-ekspor-hapus-kedaluwarsa": {"task": "pemeriksaan.ekspor_hapus_kedaluwarsa", "schedule": 3600.0},
 }
 # a letter whose render was queued is queued again by the sweep only after this lease (minutes);
 # longer than the render task's hard time limit (5 minutes)
 SURAT_RENDER_SEWA_MENIT = env.int("SURAT_RENDER_SEWA_MENIT", default=15)
+
+# Auditors' exports (pemeriksaan): results above this many rows run as a background job; their
+# files are kept this many hours in a private folder outside the web root (shared by web and worker).
+PEMERIKSAAN_AMBANG_EKSPOR_LATAR = env.int("PEMERIKSAAN_AMBANG_EKSPOR_LATAR", default=5000)
+PEMERIKSAAN_MASA_BERLAKU_EKSPOR_JAM = env.int("PEMERIKSAAN_MASA_BERLAKU_EKSPOR_JAM", default=24)
+PEMERIKSAAN_EKSPOR_ROOT = Path(env("DJANGO_EKSPOR_ROOT", default=str(BASE_DIR / "ekspor-privat")))
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
