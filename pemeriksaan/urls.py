@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns: list = [
     path("pemeriksaan/", views.beranda, name="pemeriksaan_beranda"),
+    path("pemeriksaan/dasbor/", views.dasbor, name="pemeriksaan_dasbor"),
     path("pemeriksaan/cari/", views.cari, name="pemeriksaan_cari"),
     path("pemeriksaan/objek/<str:jenis>/<int:pk>/", views.detail, name="pemeriksaan_detail"),
     path("pemeriksaan/register/<str:kode>/", views.register_lihat, name="pemeriksaan_register"),

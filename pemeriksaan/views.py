@@ -21,6 +21,7 @@ from .penyimpanan import penyimpanan_ekspor
 from .permissions import instansi_lingkup, pastikan_pemeriksa
 from .selectors import REGISTER, Saringan, register
 from .selectors import cari as cari_sel
+from .selectors import dasbor as dasbor_sel
 from .selectors.jejak import jejak_objek
 from .selectors.surat import seri_bercelah
 
@@ -162,3 +163,16 @@ def ekspor_unduh(request: HttpRequest, pk: int) -> HttpResponse:
     response["Cache-Control"] = "no-store"
     return response
 
+
+
+@require_GET
+@_pemeriksa
+def dasbor(request: HttpRequest) -> HttpResponse:
+    """Charts (vendored Chart.js, data as JSON in the page) and the findings that need a look."""
+    reg = register(JenisRegister.SURAT)
+    form = SaringanForm(request.GET or None, user=request.user, register=reg)
+    for nama in ("unit", "jenis", "status"):
+        form.fields.pop(nama, None)
+    saringan = form.saringan() if form.is_bound and form.is_valid() else Saringan()
+    return render(request, "pemeriksaan/dasbor.html", {"form": form, "data": dasbor_sel.dasbor(request.user, saringan),
+                                                       "query": request.GET.urlencode()})

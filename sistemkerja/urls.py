@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/penugasan/", include("penugasan.api_urls")),
     path("api/kinerja/", include("kinerja.api_urls")),
     path("api/notifikasi/", include("notifikasi.api_urls")),
+    path("api/pemeriksaan/", include("pemeriksaan.api_urls")),
     path("", include("pemeriksaan.urls")),
     path("", include("surat.urls")),
     path("", include("notifikasi.urls")),

@@ -133,3 +133,25 @@ def test_auditor_tanpa_lingkup_tidak_melihat_apa_pun(client, w):
     r = client.get(reverse("pemeriksaan_register", args=["surat"]))
     assert r.status_code == 200 and r.context["total"] == 0
     assert PermohonanPenugasan.objects.exists()
+
+
+def test_dasbor_grafik_lingkup_saja_dan_js_dari_static_sendiri(client, w, settings):
+    import json
+    import re
+    from pathlib import Path
+
+    client.force_login(w.auditor)
+    r = client.get(reverse("pemeriksaan_dasbor"))
+    assert r.status_code == 200
+    html = r.content.decode()
+    for penanda in penanda_b(w):
+        assert penanda not in html, penanda
+    data = json.loads(re.search(r'<script id="data-dasbor" type="application/json">(.*?)</script>', html, re.S)[1])
+    jumlah = sum(sum(s["data"]) for s in data["surat_per_bulan"]["seri"])
+    assert jumlah == Surat.objects.filter(instansi=w.a.instansi).count()
+    assert sum(data["permohonan_per_status"].values()) == PermohonanPenugasan.objects.filter(
+        instansi_asal=w.a.instansi).count()
+    assert data["seri_bercelah"] == [] and "semestinya nol" in html
+    # Chart.js is vendored: served from our static files, never from a CDN
+    assert "/static/vendor/chartjs/chart.umd.min.js" in html and "cdn" not in html.lower()
+    assert (Path(settings.BASE_DIR) / "static/vendor/chartjs/chart.umd.min.js").stat().st_size > 100_000
