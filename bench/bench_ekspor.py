@@ -8,13 +8,13 @@ Instansi with one person each, then, ``--ulang`` times each, alternately and eac
 process (so peak memory is that export's own):
 
 * **CSV, ours**: the letter register exactly as the view streams it —
-  ``pemeriksaan.selectors.surat.baris_surat`` (ORM iterator in chunks of 2,000 with the annotations,
-  the signer's definitive-holder subquery and the prefetched people) through
+  ``pemeriksaan.selectors.surat.baris_surat`` (server-side cursor in chunks of 2,000 tuples with the
+  annotations and the signer's definitive-holder subquery, plus one query per chunk for the people) through
   ``pemeriksaan.ekspor.csv_potongan`` (formula neutralisation, UTF-8), hashed as the view does;
 * **COPY**: PostgreSQL ``COPY (<the same SELECT>) TO STDOUT WITH CSV HEADER`` — the SQL of the
-  register's main query (``surat_qs`` + the same joins and annotations), read to the end through
-  psycopg2 ``copy_expert``; it lacks the people column (a prefetch, one extra query per chunk) and our
-  formatting, so it is the floor, not the same output;
+  register's main query (``register_qs``: the same joins, annotations and columns), read to the end
+  through psycopg2 ``copy_expert``; it lacks the people column (one extra query per chunk of 2,000) and
+  our formatting, so it is the floor, not the same output;
 * **XLSX, ours**: the same rows through ``tulis_xlsx`` (openpyxl write-only mode) into a temporary file.
 
 Peak memory is the exporting process's maximum RSS (``ru_maxrss``) minus its RSS when it started;
@@ -108,12 +108,7 @@ def _ukur(hasil, jenis: str, user_id: int, n: int) -> None:
             ukuran += len(potongan)
         baris = n
     elif jenis == "copy":
-        qs = (reg.surat_qs(user, Saringan()).select_related("instansi", "perangkat_daerah", "seri")
-              .defer("konteks", "tembusan")
-              .annotate(cakupan_isi=reg.KT("konteks__cakupan"), mulai_isi=reg.KT("konteks__mulai"),
-                        selesai_isi=reg.KT("konteks__selesai"), peran_isi=reg.KeyTransform("peran", "konteks"),
-                        nama_definitif=reg._definitif_subquery()))
-        sql, params = qs.query.sql_with_params()
+        sql, params = reg.register_qs(user, Saringan()).query.sql_with_params()
         with connection.cursor() as cur:
             select = cur.cursor.mogrify(sql, params).decode()
 

@@ -66,11 +66,10 @@ def tgl(nilai) -> str:
     if not nilai:
         return ""
     if isinstance(nilai, str):
-        try:
-            nilai = datetime.date.fromisoformat(nilai[:10])
-        except ValueError:
-            return nilai
-    return nilai.strftime("%d-%m-%Y")
+        if len(nilai) >= 10 and nilai[4] == "-" and nilai[7] == "-":
+            return f"{nilai[8:10]}-{nilai[5:7]}-{nilai[0:4]}"
+        return nilai
+    return f"{nilai.day:02d}-{nilai.month:02d}-{nilai.year:04d}"
 
 
 def waktu(nilai) -> str:

@@ -2,13 +2,15 @@
 of every numbering series (a number missing in a series is a finding: backdated or lost letters)."""
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
-from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import CharField, Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.db.models.fields.json import KT, KeyTransform
 from django.utils.translation import gettext_lazy as _
 
-from organisasi.models import JenisPemangku, Pegawai, PemangkuJabatan
+from organisasi.models import JenisPemangku, PemangkuJabatan
 from surat.models import JenisDokumen, SeriNomor, StatusSurat, Surat
 from surat.pdf import url_verifikasi
 
@@ -75,32 +77,69 @@ def _peran(nilai) -> str:
     return str(nilai or "")
 
 
+def _nama_lengkap(gelar_depan: str, nama: str, gelar_belakang: str) -> str:
+    """``Pegawai.nama_lengkap`` from plain values (no model instance per row)."""
+    nama = f"{gelar_depan} {nama}".strip() if gelar_depan else nama
+    return f"{nama}, {gelar_belakang}" if gelar_belakang else nama
+
+
+KOLOM_QUERY = ("pk", "nomor", "tanggal", "jenis", "seri__kode_klasifikasi", "seri__tahun", "nomor_urut",
+               "instansi__nama", "perangkat_daerah__nama", "perihal", "penandatangan_nama", "penandatangan_nip",
+               "penandatangan_jabatan", "cakupan_isi", "mulai_isi", "selesai_isi", "peran_isi", "nama_definitif",
+               "status", "alasan_pencabutan", "dicabut_pada", "sha256", "uuid_teks")
+
+
+def register_qs(user, saringan: Saringan) -> QuerySet:
+    """The register's main query as tuples (``KOLOM_QUERY``): the letter, its series, the signer's
+    definitive holder and the scope/period/roles read from the frozen snapshot in the database.
+    The people of each letter come from one extra query per chunk (``baris_surat``)."""
+    return (surat_qs(user, saringan)
+            .annotate(cakupan_isi=KT("konteks__cakupan"), mulai_isi=KT("konteks__mulai"),
+                      selesai_isi=KT("konteks__selesai"), peran_isi=KeyTransform("peran", "konteks"),
+                      nama_definitif=_definitif_subquery(), uuid_teks=Cast("uuid", CharField()))
+            .values_list(*KOLOM_QUERY))
+
+
+def _uuid(teks: str) -> str:
+    """The canonical dashed form (SQLite stores a UUID as 32 hex digits, PostgreSQL casts it dashed)."""
+    if len(teks) == 32:
+        return f"{teks[:8]}-{teks[8:12]}-{teks[12:16]}-{teks[16:20]}-{teks[20:]}"
+    return teks
+
+
+def _pihak(surat_ids: list[int]) -> dict[int, list[str]]:
+    hasil: dict[int, list[str]] = {pk: [] for pk in surat_ids}
+    for surat_id, depan, nama, belakang, nip in (
+            Surat.pihak.through.objects.filter(surat_id__in=surat_ids)
+            .order_by("surat_id", "pegawai__nama")
+            .values_list("surat_id", "pegawai__gelar_depan", "pegawai__nama", "pegawai__gelar_belakang",
+                         "pegawai__nip")):
+        hasil[surat_id].append(f"{_nama_lengkap(depan, nama, belakang)} ({nip})")
+    return hasil
+
+
 def baris_surat(user, saringan: Saringan) -> Iterator[list]:
-    qs = (
-        surat_qs(user, saringan)
-        .select_related("instansi", "perangkat_daerah", "seri")
-        .defer("konteks", "tembusan")
-        .annotate(cakupan_isi=KT("konteks__cakupan"), mulai_isi=KT("konteks__mulai"),
-                  selesai_isi=KT("konteks__selesai"), peran_isi=KeyTransform("peran", "konteks"),
-                  nama_definitif=_definitif_subquery())
-        .prefetch_related(Prefetch("pihak", queryset=Pegawai.objects.only("nama", "nip", "gelar_depan",
-                                                                            "gelar_belakang").order_by("nama")))
-    )
-    status_label = dict(StatusSurat.choices)
-    jenis_label = dict(JenisDokumen.choices)
-    for s in qs.iterator(chunk_size=UKURAN_POTONGAN):
-        plt = _plt_plh(s.penandatangan_jabatan)
-        yield [
-            s.nomor, tgl(s.tanggal), str(jenis_label.get(s.jenis, s.jenis)),
-            f"{s.seri.kode_klasifikasi}/{s.seri.tahun}", s.nomor_urut, s.instansi.nama,
-            s.perangkat_daerah.nama if s.perangkat_daerah else "", s.perihal,
-            s.penandatangan_nama, s.penandatangan_nip, s.penandatangan_jabatan.replace("\n", " "), plt,
-            (s.nama_definitif or "") if plt else "",
-            s.cakupan_isi or "", "; ".join(f"{p.nama_lengkap} ({p.nip})" for p in s.pihak.all()),
-            _peran(s.peran_isi), tgl(s.mulai_isi), tgl(s.selesai_isi),
-            str(status_label.get(s.status, s.status)), s.alasan_pencabutan, waktu(s.dicabut_pada), s.sha256,
-            url_verifikasi(s.uuid),
-        ]
+    """Rows as tuples from the database in chunks of ``UKURAN_POTONGAN`` (no model instances),
+    plus one query per chunk for the people: constant memory, two queries per chunk."""
+    status_label = {k: str(v) for k, v in StatusSurat.choices}
+    jenis_label = {k: str(v) for k, v in JenisDokumen.choices}
+    verifikasi = url_verifikasi("UUID")
+    awalan, akhiran = verifikasi.split("UUID")
+    baris = register_qs(user, saringan).iterator(chunk_size=UKURAN_POTONGAN)
+    while True:
+        potongan = list(itertools.islice(baris, UKURAN_POTONGAN))
+        if not potongan:
+            return
+        pihak = _pihak([r[0] for r in potongan])
+        for (pk, nomor, tanggal, jenis, kode, tahun, urut, instansi, pd, perihal, ttd_nama, ttd_nip, ttd_jabatan,
+             cakupan, mulai, selesai, peran, definitif, status, alasan, dicabut_pada, sha, uuid) in potongan:
+            plt = _plt_plh(ttd_jabatan)
+            yield [
+                nomor, tgl(tanggal), jenis_label.get(jenis, jenis), f"{kode}/{tahun}", urut, instansi, pd or "",
+                perihal, ttd_nama, ttd_nip, ttd_jabatan.replace("\n", " "), plt, (definitif or "") if plt else "",
+                cakupan or "", "; ".join(pihak[pk]), _peran(peran), tgl(mulai), tgl(selesai),
+                status_label.get(status, status), alasan, waktu(dicabut_pada), sha, f"{awalan}{_uuid(uuid)}{akhiran}",
+            ]
 
 
 def hitung_surat(user, saringan: Saringan) -> int:
