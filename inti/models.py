@@ -87,6 +87,7 @@ class AksiAudit(models.TextChoices):
     KINERJA_MATRIKS_ISI = "kinerja.matriks.isi", _("Matriks peran dan hasil diisi")
     KINERJA_MATRIKS_TERIMA = "kinerja.matriks.terima", _("Baris matriks diterima anggota")
     KINERJA_MATRIKS_MINTA_PERBAIKAN = "kinerja.matriks.minta_perbaikan", _("Anggota meminta perbaikan baris matriks")
+    EKSPOR_SELESAI = "ekspor.selesai", _("Register diekspor (auditor)")
 
 
 class JejakAudit(AppendOnlyModel):

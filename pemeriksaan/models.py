@@ -11,7 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from organisasi.models import Instansi, TimestampedModel
+from inti.models import TimestampedModel
+from organisasi.models import Instansi
 
 
 class JenisRegister(models.TextChoices):

@@ -26,7 +26,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from notifikasi.services import notifikasi_kirim
-from penugasan.services import jejak_catat
+from inti.jejak import jejak_catat
+from inti.models import AksiAudit
 
 from . import ekspor as penulis
 from .models import Ekspor, FormatEkspor, JenisRegister, StatusEkspor
@@ -81,7 +82,7 @@ def _catat_selesai(*, ekspor: Ekspor, jumlah_baris: int, sha256: str, berkas: st
                 hours=settings.PEMERIKSAAN_MASA_BERLAKU_EKSPOR_JAM)
         ekspor.save(update_fields=["status", "jumlah_baris", "sha256", "berkas", "ukuran", "progres", "nama_berkas",
                                    "selesai_pada", "kedaluwarsa_pada", "updated_at"])
-        jejak_catat(actor=ekspor.diminta_oleh, objek=ekspor, aksi="ekspor.selesai", diizinkan=True,
+        jejak_catat(actor=ekspor.diminta_oleh, objek=ekspor, aksi=AksiAudit.EKSPOR_SELESAI, diizinkan=True,
                     status_ke=ekspor.status, alasan=json.dumps({
                         "register": ekspor.register, "format": ekspor.format, "saringan": ekspor.saringan,
                         "jumlah_baris": jumlah_baris, "sha256": sha256, "latar": ekspor.latar,

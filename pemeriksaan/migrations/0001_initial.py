@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('organisasi', '0002_lingkup_auditor'),
+        ('organisasi', '0006_lingkup_auditor'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

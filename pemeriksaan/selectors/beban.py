@@ -10,6 +10,7 @@ from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from inti import waktu
 from organisasi.models import JenisPemangku, Pegawai, PemangkuJabatan
 from penugasan.models import AnggotaTim, Penugasan
 
@@ -24,7 +25,7 @@ KOLOM = ["NIP", "Nama", "Instansi", "Tahun", "Jumlah tim", "Batas tim per tahun"
 
 def _tahun(saringan: Saringan) -> list[int]:
     """Years of the period (default: the current year), at most ten."""
-    hari_ini = datetime.date.today()
+    hari_ini = waktu.hari_ini()
     awal = (saringan.dari or saringan.sampai or hari_ini).year
     akhir = (saringan.sampai or saringan.dari or hari_ini).year
     return list(range(awal, max(awal, akhir) + 1))[:10]

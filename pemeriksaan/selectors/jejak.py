@@ -11,7 +11,8 @@ from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from penugasan.models import JejakAudit, Penugasan, PermohonanPenugasan, TimKerja
+from inti.models import JejakAudit
+from penugasan.models import Penugasan, PermohonanPenugasan, TimKerja
 from organisasi.permissions import lihat_semua
 from surat.models import Surat
 

@@ -9,8 +9,9 @@ from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
+from inti.models import JejakAudit
 from organisasi.models import JenisPemangku
-from penugasan.models import JejakAudit, LangkahPermohonan, PermohonanPenugasan, Rute, StatusPermohonan
+from penugasan.models import LangkahPermohonan, PermohonanPenugasan, Rute, StatusPermohonan
 
 from .dasar import Register, Saringan, instansi_terpilih, waktu
 

@@ -7,7 +7,8 @@ from rest_framework.test import APIClient
 
 from organisasi.tests.factories import UserFactory
 from penugasan import selectors as penugasan_selectors
-from penugasan.models import JejakAudit, LangkahPermohonan, Penugasan, PermohonanPenugasan, TimKerja
+from inti.models import JejakAudit
+from penugasan.models import LangkahPermohonan, Penugasan, PermohonanPenugasan, TimKerja
 from surat.models import StatusSurat, Surat
 from surat.selectors import surat_boleh_dilihat, surat_list_terlihat
 

@@ -20,7 +20,7 @@ from pemeriksaan import services
 from pemeriksaan.models import Ekspor, StatusEkspor
 from pemeriksaan.penyimpanan import penyimpanan_ekspor
 from pemeriksaan.tasks import ekspor_jalankan_task
-from penugasan.models import JejakAudit
+from inti.models import JejakAudit
 from penugasan.tests.helpers import ajukan, bangun_pemda
 
 from .helpers import baca_csv

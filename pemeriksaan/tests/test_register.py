@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from organisasi.tests.factories import UserFactory
 from pemeriksaan.models import Ekspor, PengaturanPemeriksaan, StatusEkspor
-from penugasan.models import JejakAudit
+from inti.models import JejakAudit
 from surat.models import SeriNomor, Surat
 from surat.services import surat_cabut
 from surat.tests.helpers import pdf_teks_rapat
