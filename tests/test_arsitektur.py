@@ -16,6 +16,7 @@ BOLEH = {
     "surat": {"inti", "organisasi", "penugasan"},
     "notifikasi": {"inti", "organisasi", "penugasan"},
     "kinerja": {"inti", "organisasi", "penugasan", "surat"},
+    "pemeriksaan": {"inti", "organisasi", "penugasan", "surat", "notifikasi"},
 }
 KITA = set(BOLEH) | {"sistemkerja", "tests"}
 
