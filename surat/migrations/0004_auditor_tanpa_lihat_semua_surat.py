@@ -13,7 +13,7 @@ def cabut(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("surat", "0002_jabatan_penandatangan"), ("organisasi", "0006_lingkup_auditor"),
+    dependencies = [("surat", "0003_surat_render_diantrekan_pada"), ("organisasi", "0006_lingkup_auditor"),
                     ("auth", "0012_alter_user_first_name_max_length")]
 
     operations = [migrations.RunPython(cabut, migrations.RunPython.noop)]
