@@ -39,6 +39,7 @@ from .models import (
 )
 from .models_aturan import FIELD_ATURAN, AturanInstansi
 from .presets import PRESETS
+from .rute import rute_validasi
 
 admin.site.site_header = _("Sistem Kerja — Administrasi")
 admin.site.site_title = _("Sistem Kerja")
@@ -211,6 +212,14 @@ class InstansiForm(forms.ModelForm):
         salah = kedudukan.validasi_data(nilai)
         if salah:
             raise forms.ValidationError(salah)
+        return nilai
+
+    def clean_langkah_rute(self):
+        nilai = self.cleaned_data.get("langkah_rute") or {}
+        try:
+            rute_validasi(nilai)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["langkah_rute"]) from exc
         return nilai
 
 

@@ -20,6 +20,7 @@ from . import kedudukan
 from .models import Instansi, Preset
 from .models_aturan import FIELD_ATURAN, AturanInstansi
 from .presets import KUTIPAN, PERATURAN, PRESETS
+from .rute import rute_validasi
 from .selectors_aturan import aturan_pada
 
 
@@ -35,6 +36,9 @@ def _validasi(nilai: dict) -> None:
     salah = kedudukan.validasi_data(nilai.get("aturan_kedudukan") or {})
     if salah:
         raise ValidationError({"aturan_kedudukan": salah})
+    if "langkah_rute" in nilai:
+        # an invalid route is refused naming the route, the step and the field (organisasi.rute)
+        rute_validasi(nilai["langkah_rute"])
 
 
 def _cermin(instansi: Instansi) -> None:
