@@ -28,15 +28,17 @@ class FormDasar(forms.Form):
 
 class FilterKotakMasukForm(FormDasar):
     rute = forms.ChoiceField(label=_("Rute"), required=False, choices=[("", _("Semua rute"))] + list(Rute.choices))
-    unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=UnitOrganisasi.objects.none(),
-                                  empty_label=_("Semua unit"))
+    # a search, not a list: a region has hundreds of units (684 options made most of the page)
+    unit = forms.CharField(label=_("Unit (cari nama)"), required=False, max_length=100, strip=True,
+                           widget=forms.TextInput(attrs={"type": "search", "placeholder": _("mis. Bidang Perencanaan")}))
     umur = forms.IntegerField(label=_("Menunggu sedikitnya (hari)"), required=False, min_value=0, max_value=3650)
 
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        pegawai = getattr(user, "pegawai", None)
-        if pegawai is not None:
-            self.fields["unit"].queryset = UnitOrganisasi.objects.filter(instansi_id=pegawai.instansi_id).order_by("nama")
+    def kwargs_selector(self) -> dict:
+        """Filters for ``selectors.kotak_masuk`` (none when the input is invalid)."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        d = self.cleaned_data
+        return {"rute": d.get("rute") or "", "unit": d.get("unit") or "", "umur": d.get("umur")}
 
 
 class AlasanForm(FormDasar):

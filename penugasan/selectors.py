@@ -4,10 +4,12 @@ queries however many rows there are."""
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from inti import waktu
@@ -67,6 +69,44 @@ def menunggu_keputusan(user, tanggal: datetime.date | None = None) -> QuerySet[P
         .select_related(*_RELASI_PERMOHONAN)
         .order_by("diajukan_pada", "id")
     )
+
+
+def kotak_masuk(user, *, rute: str = "", unit: str = "", umur: int | None = None,
+                tanggal: datetime.date | None = None) -> QuerySet[PermohonanPenugasan]:
+    """The inbox: ``menunggu_keputusan`` filtered by route, by unit name (a search among the
+    requesting and target units of the user's own waiting requests, so never outside their
+    scope) and by age; oldest first.
+
+    ``menunggu_sejak`` (when the current step began) is a correlated subquery, so the page's
+    COUNT does not group. The route JSON is not decoded per row by the ORM: it comes as text
+    (``rute_json``) for ``langkah_per_halaman`` to decode once per distinct route on the page."""
+    qs = menunggu_keputusan(user, tanggal)
+    if rute:
+        qs = qs.filter(rute=rute)
+    unit = (unit or "").strip()
+    if unit:
+        qs = qs.filter(Q(unit_asal__nama__icontains=unit) | Q(unit_tujuan__nama__icontains=unit))
+    if umur:
+        qs = qs.filter(diajukan_pada__lte=timezone.now() - datetime.timedelta(days=umur))
+    terakhir = LangkahPermohonan.objects.filter(permohonan=OuterRef("pk")).order_by("-waktu", "-urutan")
+    return (
+        qs.defer("langkah_rute")
+        .annotate(menunggu_sejak=Subquery(terakhir.values("waktu")[:1]),
+                  rute_json=Cast("langkah_rute", TextField()))
+        .order_by("diajukan_pada", "id")
+    )
+
+
+def langkah_per_halaman(items) -> None:
+    """Give each request of a page (from ``kotak_masuk``) its decoded route, decoding each
+    distinct route text once for the page: requests of one Instansi and route share one copy
+    (read-only, like any route copy)."""
+    terurai: dict[str, list] = {}
+    for p in items:
+        teks = p.rute_json
+        if teks not in terurai:
+            terurai[teks] = json.loads(teks) if teks else []
+        p.langkah_rute = terurai[teks]
 
 
 def permohonan_saya(user) -> QuerySet[PermohonanPenugasan]:

@@ -7,12 +7,9 @@ someone else already decided.
 """
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db.models import Max, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,12 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inti.exceptions import KonflikError
+from inti.halaman import halaman_dari
 from inti.klien import alamat_klien
 from organisasi import selectors as org_selectors
-from organisasi.models import Pegawai, UnitOrganisasi
+from organisasi.models import Pegawai
 
 from . import dokumen, forms, selectors, services
 from .models import STATUS_TERBUKA, PermohonanPenugasan, Penugasan, Rute, StatusPermohonan, TimKerja
+
+MAKS_MASSAL = 50  # one inbox page; bulk approval never reaches past it
 
 PESAN_KONFLIK = _("Permohonan ini sudah diputuskan oleh pejabat lain atau statusnya telah berubah. "
                   "Muat ulang untuk melihat keadaan terbaru.")
@@ -85,26 +85,13 @@ def beranda(request: HttpRequest) -> HttpResponse:
 # --------------------------------------------------------------------------- kotak masuk
 
 
-def _kotak_masuk_qs(request: HttpRequest, filter_form):
-    qs = selectors.menunggu_keputusan(request.user).annotate(menunggu_sejak=Max("riwayat__waktu"))
-    if filter_form.is_valid():
-        data = filter_form.cleaned_data
-        if data.get("rute"):
-            qs = qs.filter(rute=data["rute"])
-        if data.get("unit"):
-            qs = qs.filter(Q(unit_asal=data["unit"]) | Q(unit_tujuan=data["unit"]))
-        if data.get("umur"):
-            qs = qs.filter(diajukan_pada__lte=timezone.now() - datetime.timedelta(days=data["umur"]))
-    return qs.order_by("diajukan_pada", "id")
-
-
-def _tandai_umur(items) -> None:
+def _tandai_umur(items, *, pertama: bool) -> None:
     sekarang = timezone.now()
     for i, p in enumerate(items):
         sejak = getattr(p, "menunggu_sejak", None) or p.diajukan_pada or p.created_at
         p.hari_menunggu = (sekarang - sejak).days
         p.terlambat = p.hari_menunggu >= p.instansi_asal.hari_pengingat
-        p.tertua = i == 0 and len(items) > 1
+        p.tertua = pertama and i == 0 and len(items) > 1
         langkah = p.langkah_aktif
         p.langkah_judul = langkah.judul if langkah else ""
         p.bisa_massal = p.bisa_disetujui_massal()
@@ -112,36 +99,45 @@ def _tandai_umur(items) -> None:
 
 @login_required
 def kotak_masuk(request: HttpRequest) -> HttpResponse:
-    """Every request awaiting a decision by a position I hold or act for (Plt/Plh) today."""
-    filter_form = forms.FilterKotakMasukForm(request.GET or None, user=request.user)
-    items = list(_kotak_masuk_qs(request, filter_form))
-    _tandai_umur(items)
-    if not filter_form.is_bound:
-        request._jumlah_menunggu_keputusan = len(items)  # the navigation badge needs no extra query
+    """Requests awaiting a decision by a position I hold or act for (Plt/Plh) today, 50 a page."""
+    filter_form = forms.FilterKotakMasukForm(request.GET or None)
+    halaman = halaman_dari(request, selectors.kotak_masuk(request.user, **filter_form.kwargs_selector()),
+                           per_halaman=MAKS_MASSAL)
+    items = list(halaman.object_list)
+    selectors.langkah_per_halaman(items)
+    _tandai_umur(items, pertama=halaman.number == 1)
+    if not any(filter_form.kwargs_selector().values()):
+        request._jumlah_menunggu_keputusan = halaman.paginator.count  # the navigation badge needs no extra query
     pegawai = _pegawai(request)
     if items and pegawai is not None:
         # acting appointments: show "Plt." / "Plh." next to the position decided for
         sebagai = {pj.jabatan_id: pj.jenis for pj in org_selectors.jabatan_dipangku(pegawai=pegawai)}
         for p in items:
             p.sebagai_penentu = {"plt": "Plt.", "plh": "Plh."}.get(sebagai.get(p.jabatan_penentu_id), "")
-    return render(request, "penugasan/kotak_masuk.html", {"items": items, "filter_form": filter_form})
+    return render(request, "penugasan/kotak_masuk.html",
+                  {"items": items, "halaman": halaman, "filter_form": filter_form, "maks_massal": MAKS_MASSAL})
 
 
 @login_required
 @require_POST
 def kotak_masuk_setujui_massal(request: HttpRequest) -> HttpResponse:
-    """Approve several requests, each through the same service as a single approval, each with
-    the step shown in the inbox (checkbox value ``<id>:<step>``): a request that moved on since
-    the page was drawn is refused (409), never approved at its next step."""
+    """Approve the requests chosen on one inbox page (at most ``MAKS_MASSAL``), each through the
+    same service as a single approval, each with the step shown in the inbox (checkbox value
+    ``<id>:<step>``): a request that moved on since the page was drawn is refused (409), never
+    approved at its next step. The result names what was approved."""
     dipilih = forms.pilihan_massal(request.POST.getlist("permohonan"))
     if not dipilih:
         messages.error(request, _("Pilih sedikitnya satu permohonan untuk disetujui."))
         return redirect("kotak_masuk")
-    berhasil, gagal = 0, []
+    if len(dipilih) > MAKS_MASSAL:
+        messages.error(request, _("Setujui sekaligus paling banyak %(n)d permohonan (satu halaman); "
+                                  "tidak ada yang disetujui.") % {"n": MAKS_MASSAL})
+        return redirect("kotak_masuk")
+    disetujui, gagal = [], []
     for pid, langkah in dipilih:
         try:
-            services.permohonan_setujui(permohonan_id=pid, actor=request.user, ip=_ip(request), langkah=langkah)
-            berhasil += 1
+            p = services.permohonan_setujui(permohonan_id=pid, actor=request.user, ip=_ip(request), langkah=langkah)
+            disetujui.append(f"#{pid} {p.judul}")
         except KonflikError:
             gagal.append(_("#%(id)s: %(pesan)s") % {"id": pid, "pesan": PESAN_KONFLIK})
         except PermissionDenied as exc:
@@ -150,8 +146,9 @@ def kotak_masuk_setujui_massal(request: HttpRequest) -> HttpResponse:
             gagal.append(_("#%(id)s: %(pesan)s") % {"id": pid, "pesan": " ".join(_pesan_validasi(exc))})
         except ObjectDoesNotExist:
             gagal.append(_("#%(id)s: permohonan tidak ditemukan.") % {"id": pid})
-    if berhasil:
-        messages.success(request, _("%(n)d permohonan disetujui.") % {"n": berhasil})
+    if disetujui:
+        messages.success(request, _("%(n)d permohonan disetujui: %(daftar)s.") % {
+            "n": len(disetujui), "daftar": "; ".join(disetujui)})
     for g in gagal:
         messages.error(request, g)
     return redirect("kotak_masuk")

@@ -171,7 +171,7 @@ def test_setujui_massal(client, d):
     client.force_login(d.kabid[1].user)
     resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [f"{a.pk}:0", f"{b.pk}:0"]},
                        follow=True)
-    assert "2 permohonan disetujui." in resp.content.decode()
+    assert "2 permohonan disetujui: " in resp.content.decode()
     assert set(PermohonanPenugasan.objects.filter(pk__in=[a.pk, b.pk]).values_list("status", flat=True)) == {
         StatusPermohonan.DISETUJUI}
 
