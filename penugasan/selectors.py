@@ -110,9 +110,17 @@ def langkah_per_halaman(items) -> None:
 
 
 def permohonan_saya(user) -> QuerySet[PermohonanPenugasan]:
-    """Requests the user submitted (as pemohon or as the account that created them)."""
+    """Requests the user submitted (as pemohon or as the account that created them).
+
+    ``pemohon = me OR dibuat_oleh = me`` across two columns (one through a join) cannot use
+    either index, so the planner scanned every request and the home page grew with history.
+    Instead: the ids from two indexed lookups (pemohon_id, dibuat_oleh_id) joined by UNION,
+    so the cost follows the user's own requests, not the table."""
+    sebagai_pemohon = PermohonanPenugasan.objects.filter(
+        pemohon_id__in=Pegawai.objects.filter(user=user).values("pk")).order_by().values("pk")
+    sebagai_pembuat = PermohonanPenugasan.objects.filter(dibuat_oleh=user).order_by().values("pk")
     return (
-        PermohonanPenugasan.objects.filter(Q(pemohon__user=user) | Q(dibuat_oleh=user))
+        PermohonanPenugasan.objects.filter(pk__in=sebagai_pemohon.union(sebagai_pembuat))
         .select_related(*_RELASI_PERMOHONAN)
         .order_by("-created_at", "-id")
     )

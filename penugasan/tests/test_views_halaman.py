@@ -12,6 +12,8 @@ from penugasan.tests.helpers import ajukan, bangun_pemda
 
 pytestmark = pytest.mark.django_db
 
+BERANDA_QUERY = 13  # session, user, pegawai, positions, each home section (bounded), the frame
+
 
 @pytest.fixture
 def d():
@@ -86,3 +88,28 @@ def test_setujui_massal_dibatasi_satu_halaman_dan_menyebut_yang_disetujui(client
 
 def test_batas_setujui_massal_sama_dengan_satu_halaman():
     assert views.MAKS_MASSAL == 50
+
+
+def test_permohonan_saya_union_dua_pencarian_berindeks_bukan_or(d):
+    """pemohon = me OR dibuat_oleh = me scanned the whole table; the two lookups are joined by UNION."""
+    sql = str(selectors.permohonan_saya(d.kabid[0].user).query).upper()
+    assert " UNION " in sql and '"PEMOHON_ID" IN' in sql and '"DIBUAT_OLEH_ID" =' in sql
+    assert " OR " not in sql
+
+
+@pytest.mark.parametrize("jumlah", [2, 12])
+def test_jumlah_query_beranda_tetap_dengan_riwayat(client, d, django_assert_num_queries, jumlah):
+    _banyak(d, jumlah)
+    client.force_login(d.kabid[0].user)
+    client.get(reverse("beranda"))
+    with django_assert_num_queries(BERANDA_QUERY):  # the same for 2 and 12 requests of one's own
+        html = client.get(reverse("beranda")).content.decode()
+    assert "Permohonan 0" in html or f"Permohonan {jumlah - 1}" in html
+
+
+def test_beranda_dan_permohonan_saya_hanya_milik_sendiri(client, d):
+    sendiri = _banyak(d, 1)[0]
+    client.force_login(d.kabid[0].user)
+    assert sendiri.judul in client.get(reverse("beranda")).content.decode()
+    assert [p.pk for p in selectors.permohonan_saya(d.kabid[0].user)] == [sendiri.pk]
+    assert not selectors.permohonan_saya(d.kabid[1].user).exists()
