@@ -195,6 +195,13 @@ def boleh_kelola_instansi(user, instansi: Instansi) -> bool:
     return instansi_yang_dikelola(user).filter(pk=instansi.pk).exists()
 
 
+def boleh_kelola_seluruh_instansi(user, instansi: Instansi) -> bool:
+    """Instansi-wide management (superuser, or ``kelola_instansi`` globally or on this Instansi):
+    the org-chart import may then create PDs and the Kepala Daerah."""
+    return (user.is_superuser or user.has_perm(PERM_KELOLA_INSTANSI)
+            or user.has_perm(PERM_KELOLA_INSTANSI, instansi))
+
+
 def boleh_kelola_pd(user, pd: PerangkatDaerah) -> bool:
     return pd_yang_dikelola(user).filter(pk=pd.pk).exists()
 

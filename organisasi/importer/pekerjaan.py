@@ -1,0 +1,170 @@
+"""The ``ImporBagan`` job: upload → dry run → confirm → background apply with progress."""
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inti.exceptions import KonflikError
+
+from .. import permissions
+from ..models import (
+    ImporBagan,
+    Instansi,
+    StatusImpor,
+)
+from .format import ImporGagal
+from .menerapkan import impor_terapkan
+from .rencana import impor_periksa
+
+logger = logging.getLogger(__name__)
+
+# --------------------------------------------------------------------------- the ImporBagan job
+
+
+def _kunci_progres(impor_id: int) -> str:
+    # the DB name keeps parallel test runs sharing one Redis apart
+    return f"organisasi:impor-bagan:{connection.settings_dict['NAME']}:{impor_id}:persen"
+
+
+def _pelapor(impor: ImporBagan) -> Callable[[int], None]:
+    total = impor.total_baris or 0
+    terakhir = [-1]
+
+    def lapor(persen: int) -> None:
+        if persen == terakhir[0]:
+            return
+        terakhir[0] = persen
+        try:
+            cache.set(_kunci_progres(impor.pk), persen, timeout=3600)
+        except Exception:  # progress is best effort: a cache outage must not fail the import
+            logger.warning("progres impor %s tidak dapat ditulis ke cache", impor.pk, exc_info=True)
+        if not connection.in_atomic_block:
+            ImporBagan.objects.filter(pk=impor.pk).update(baris_diproses=total * persen // 100)
+
+    return lapor
+
+
+def boleh_impor(*, actor, instansi: Instansi) -> bool:
+    """May the user upload an org chart for this instansi at all (instansi-wide, or for at least
+    one of its PDs; the rows are then checked PD by PD: ``kelola_perangkatdaerah`` on the PD)?"""
+    if not (actor and actor.is_authenticated and actor.is_active):
+        return False
+    return permissions.boleh_kelola_seluruh_instansi(actor, instansi) or permissions.pd_yang_dikelola(actor).filter(
+        instansi=instansi).exists()
+
+
+def impor_bagan_unggah(*, actor, instansi: Instansi, berkas, nama_berkas: str = "",
+                       tanggal: datetime.date | None = None) -> ImporBagan:
+    """Store the uploaded file and run the dry run; status SIAP or GAGAL_VALIDASI."""
+    if not boleh_impor(actor=actor, instansi=instansi):
+        raise PermissionDenied(_("Anda tidak berwenang mengimpor bagan organisasi %(i)s.") % {"i": instansi})
+    nama_berkas = nama_berkas or getattr(berkas, "name", "") or "bagan.csv"
+    if not nama_berkas.lower().endswith((".csv", ".xlsx")):
+        raise ValidationError({"berkas": _("Jenis berkas tidak didukung: gunakan .csv atau .xlsx.")})
+    impor = ImporBagan(instansi=instansi, diunggah_oleh=actor, nama_berkas=nama_berkas[-255:])
+    if hasattr(berkas, "seek"):
+        berkas.seek(0)
+    data = berkas.read() if hasattr(berkas, "read") else berkas
+    impor.berkas.save(nama_berkas.rsplit("/", 1)[-1], ContentFile(data), save=False)
+    impor.save()
+    rencana = impor_periksa(instansi=instansi, actor=actor, berkas=data, nama_berkas=nama_berkas, tanggal=tanggal)
+    impor.total_baris = rencana.total_baris
+    impor.ringkasan = {**rencana.as_dict(), "tanggal": rencana.tanggal.isoformat()}
+    impor.kesalahan = [k.as_dict() for k in rencana.kesalahan]
+    impor.status = StatusImpor.SIAP if rencana.sah else StatusImpor.GAGAL_VALIDASI
+    impor.save(update_fields=["total_baris", "ringkasan", "kesalahan", "status", "updated_at"])
+    return impor
+
+
+def impor_bagan_konfirmasi(*, actor, impor_id: int) -> ImporBagan:
+    """Confirm a clean dry run: status DIPROSES and the background task is queued after commit."""
+    from ..tasks import impor_bagan_task
+
+    with transaction.atomic():
+        impor = ImporBagan.objects.select_for_update().get(pk=impor_id)
+        if impor.diunggah_oleh_id != actor.pk and not actor.is_superuser:
+            raise PermissionDenied(_("Hanya pengunggah yang dapat menerapkan impor ini."))
+        if impor.status != StatusImpor.SIAP:
+            raise KonflikError(_("Impor berstatus %(s)s dan tidak dapat diterapkan.") % {"s": impor.get_status_display()})
+        impor.status = StatusImpor.DIPROSES
+        impor.baris_diproses = 0
+        impor.save(update_fields=["status", "baris_diproses", "updated_at"])
+        transaction.on_commit(lambda: impor_bagan_task.delay(impor.pk))
+    return impor
+
+
+def impor_bagan_jalankan(*, impor_id: int) -> ImporBagan:
+    """Apply a confirmed import (called by the Celery task). Idempotent: only a job in DIPROSES
+    runs; the data and the final status are committed together."""
+    impor = ImporBagan.objects.select_related("instansi", "diunggah_oleh").get(pk=impor_id)
+    if impor.status != StatusImpor.DIPROSES:
+        return impor
+    lapor = _pelapor(impor)
+    lapor(1)
+    tanggal = None
+    if impor.ringkasan.get("tanggal"):
+        tanggal = datetime.date.fromisoformat(impor.ringkasan["tanggal"])
+    try:
+        with impor.berkas.open("rb") as fh:
+            data = fh.read()
+        with transaction.atomic():
+            rencana = impor_terapkan(instansi=impor.instansi, actor=impor.diunggah_oleh, berkas=data,
+                                     nama_berkas=impor.nama_berkas, tanggal=tanggal, progres=lapor)
+            impor.status = StatusImpor.SELESAI
+            impor.baris_diproses = impor.total_baris = rencana.total_baris
+            impor.ringkasan = {**rencana.as_dict(), "tanggal": rencana.tanggal.isoformat()}
+            impor.kesalahan = []
+            impor.selesai_pada = timezone.now()
+            impor.save(update_fields=["status", "baris_diproses", "total_baris", "ringkasan", "kesalahan",
+                                      "selesai_pada", "updated_at"])
+    except ImporGagal as exc:
+        # the database changed since the dry run: nothing written, report the new errors
+        impor.status = StatusImpor.GAGAL
+        impor.kesalahan = [k.as_dict() for k in exc.rencana.kesalahan]
+        impor.selesai_pada = timezone.now()
+        impor.save(update_fields=["status", "kesalahan", "selesai_pada", "updated_at"])
+    except Exception as exc:  # any database error: the transaction rolled back, record why
+        logger.exception("impor bagan %s gagal", impor.pk)
+        impor.status = StatusImpor.GAGAL
+        impor.kesalahan = [{"baris": 0, "kolom": "", "pesan": _("Gagal menerapkan impor: %(e)s") % {"e": exc}}]
+        impor.selesai_pada = timezone.now()
+        impor.save(update_fields=["status", "kesalahan", "selesai_pada", "updated_at"])
+    finally:
+        try:
+            cache.delete(_kunci_progres(impor.pk))
+        except Exception:
+            pass
+    return impor
+
+
+def impor_bagan_progres(*, impor: ImporBagan) -> dict:
+    """Progress of a job for the polling endpoint: the live value from the cache while the
+    apply transaction runs, else the committed job row."""
+    impor.refresh_from_db(fields=["status", "baris_diproses", "total_baris", "selesai_pada"])
+    total = impor.total_baris
+    diproses = impor.baris_diproses
+    if impor.status == StatusImpor.DIPROSES:
+        try:
+            persen = cache.get(_kunci_progres(impor.pk))
+        except Exception:
+            persen = None
+        if persen is not None:
+            diproses = max(diproses, total * int(persen) // 100)
+    selesai = impor.status in (StatusImpor.SELESAI, StatusImpor.GAGAL)
+    return {
+        "id": impor.pk,
+        "status": impor.status,
+        "status_label": impor.get_status_display(),
+        "total_baris": total,
+        "baris_diproses": diproses,
+        "persen": int(100 * diproses / total) if total else (100 if selesai else 0),
+        "selesai": selesai,
+    }
