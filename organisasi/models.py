@@ -321,6 +321,13 @@ class JenisJabatan(models.TextChoices):
 STRUKTURAL = (JenisJabatan.JPT_PRATAMA, JenisJabatan.ADMINISTRATOR, JenisJabatan.PENGAWAS)
 
 
+def kursi_tunggal(*, jenis: str, kepala_unit: bool) -> bool:
+    """A single-seat position: structural, heading a unit, or the Kepala Daerah. It has at most one
+    definitive holder (and one Plt/Plh of each kind) at a time, and only it may have a Plt/Plh.
+    The one rule, used by the services and the org-chart import (which checks unsaved rows)."""
+    return jenis in STRUKTURAL or bool(kepala_unit) or jenis == JenisJabatan.KEPALA_DAERAH
+
+
 class KategoriJF(models.TextChoices):
     KEAHLIAN = "keahlian", _("Keahlian")
     KETERAMPILAN = "keterampilan", _("Keterampilan")
@@ -391,6 +398,10 @@ class Jabatan(TimestampedModel):
     @property
     def struktural(self) -> bool:
         return self.jenis in STRUKTURAL
+
+    @property
+    def kursi_tunggal(self) -> bool:
+        return kursi_tunggal(jenis=self.jenis, kepala_unit=self.kepala_unit)
 
 
 # --------------------------------------------------------------------------- Pegawai

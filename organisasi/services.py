@@ -12,7 +12,6 @@ from . import kedudukan, selectors
 from .selectors_aturan import aturan_pada
 from .services_aturan import aturan_dari_preset
 from .models import (
-    STRUKTURAL,
     Instansi,
     Jabatan,
     JenisJabatan,
@@ -152,7 +151,7 @@ def pemangku_tetapkan(
         raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
     if jabatan.instansi_id != pegawai.instansi_id:
         raise ValidationError({"pegawai": "Pegawai dan jabatan harus dari instansi yang sama."})
-    tunggal = jabatan.jenis in STRUKTURAL or jabatan.kepala_unit or jabatan.jenis == JenisJabatan.KEPALA_DAERAH
+    tunggal = jabatan.kursi_tunggal
     if jenis == JenisPemangku.DEFINITIF:
         if tunggal:
             PemangkuJabatan.objects.filter(jabatan=jabatan, jenis=jenis, selesai__isnull=True,
@@ -163,7 +162,7 @@ def pemangku_tetapkan(
                                                       jenis=jenis).exists():
             raise ValidationError({"mulai": f"{jabatan.nama} sudah memiliki pejabat definitif pada rentang itu."})
     else:
-        if not (jabatan.jenis in STRUKTURAL or jabatan.kepala_unit or jabatan.jenis == JenisJabatan.KEPALA_DAERAH):
+        if not tunggal:
             raise ValidationError({"jenis": "Plt./Plh. hanya untuk jabatan yang memimpin unit atau jabatan struktural."})
         if PemangkuJabatan.objects.filter(_tumpang_tindih(mulai, selesai), jabatan=jabatan, jenis=jenis).exists():
             raise ValidationError({"mulai": f"Sudah ada {JenisPemangku(jenis).label} {jabatan.nama} pada rentang itu."})

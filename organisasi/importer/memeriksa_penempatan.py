@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from .. import kedudukan, services
 from ..models import (
     JENJANG_KATEGORI,
-    STRUKTURAL,
     Jabatan,
     JenisJabatan,
     JenisPemangku,
     Kedudukan,
+    kursi_tunggal,
 )
 from .format import _CHUNK_IN
 from .memeriksa_struktur import _cari_siklus, _PemeriksaStruktur
@@ -128,7 +128,7 @@ class _PemeriksaPenempatan(_PemeriksaStruktur):
             if p["jenis"] == JenisPemangku.DEFINITIF:
                 definitif_jabatan[kode].append(p)
             else:
-                if not (j["jenis"] in STRUKTURAL or j["kepala_unit"] or j["jenis"] == JenisJabatan.KEPALA_DAERAH):
+                if not kursi_tunggal(jenis=j["jenis"], kepala_unit=j["kepala_unit"]):
                     self.salah(no, "jenis_pemangku", _("Plt./Plh. hanya untuk jabatan yang memimpin unit atau "
                                                        "jabatan struktural; %(j)s bukan.") % {"j": kode})
             ppk = p["ppk"]
@@ -186,7 +186,7 @@ class _PemeriksaPenempatan(_PemeriksaStruktur):
                 kombinasi.add(k)
         for kode, daftar in definitif_jabatan.items():
             j = self.jab[kode]
-            if (j["jenis"] in STRUKTURAL or j["kepala_unit"]) and len(daftar) > 1:
+            if kursi_tunggal(jenis=j["jenis"], kepala_unit=j["kepala_unit"]) and len(daftar) > 1:
                 self.salah(daftar[1]["baris"], "kode_jabatan", _(
                     "Jabatan %(k)s hanya dapat dipangku satu pejabat definitif; sudah dipangku NIP %(n)s pada baris "
                     "%(b)d.") % {"k": kode, "n": daftar[0]["nip"], "b": daftar[0]["baris"]})

@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import (
-    STRUKTURAL,
     Instansi,
     JenisJabatan,
     JenisPemangku,
     JenisUnit,
     Kedudukan,
     PemangkuJabatan,
+    kursi_tunggal,
 )
 from .format import KOLOM, SAMPEL, Kesalahan, Rencana
 from .membaca import _siapkan
@@ -125,7 +125,7 @@ class _Pemeriksa(_PemeriksaPenempatan):
             if kode not in self.jab:
                 continue
             j = self.jab[kode]
-            tunggal = j["jenis"] in STRUKTURAL or j["kepala_unit"] or j["jenis"] == JenisJabatan.KEPALA_DAERAH
+            tunggal = kursi_tunggal(jenis=j["jenis"], kepala_unit=j["kepala_unit"])
             sama = [pj for pj in terbuka_pegawai.get((p["nip"], p["jenis"]), [])
                     if jab_id_ke_kode.get(pj.jabatan_id) == kode]
             if sama:

@@ -451,3 +451,20 @@ def test_setiap_baris_yang_bertentangan_dilaporkan():
         r["nama_unit"] = "Seksi Lain"  # rows 6 and 7 both contradict row 4
     rencana = importer.impor_periksa(instansi=InstansiFactory(), baris=rows)
     assert [(k.baris, k.kolom) for k in rencana.kesalahan] == [(6, "nama_unit"), (7, "nama_unit")]
+
+
+def test_dua_bupati_definitif_ditolak_dengan_baris_kolom_alasan():
+    """The Kepala Daerah is a single seat, as in ``pemangku_tetapkan``: a file naming two definitive
+    Bupati for one position is refused (it passed before: the importer's own copy of the rule
+    knew only structural and head positions)."""
+    instansi = InstansiFactory()
+    bupati = dict(kode_jabatan="BUPATI", nama_jabatan="Bupati", jenis_jabatan="kepala_daerah", mulai="2024-01-02")
+    rows = [baris(**bupati, nip="196801012000031001", nama="Bupati Satu"),
+            baris(**bupati, nip="196902022000031002", nama="Bupati Dua")]
+    rencana = importer.impor_periksa(instansi=instansi, baris=rows)
+    [kesalahan] = rencana.kesalahan
+    assert (kesalahan.baris, kesalahan.kolom) == (3, "kode_jabatan")
+    assert "BUPATI" in kesalahan.pesan and "satu pejabat definitif" in kesalahan.pesan
+    with pytest.raises(importer.ImporGagal):
+        importer.impor_terapkan(instansi=instansi, baris=rows)
+    assert not Jabatan.objects.filter(kode="BUPATI").exists()
