@@ -4,6 +4,8 @@ serializers, services for writes and selectors for reads. Errors are mapped by
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+import datetime
+
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -18,6 +20,7 @@ from inti.models import AksiAudit
 from organisasi.models import Instansi, Jabatan, Kompetensi, Pegawai, UnitOrganisasi
 
 from . import permissions, selectors, services
+from .services.pemeriksaan import JUMLAH_MAKS
 from .filters import PenugasanFilter, PermohonanFilter, TimFilter
 from .models import (
     Penugasan,
@@ -39,6 +42,45 @@ class Paginasi(PageNumberPagination):
     page_size = 25
     page_size_query_param = "ukuran"
     max_page_size = 100
+
+
+# --------------------------------------------------------------------------- bounded input fields
+# Every value is bounded before it reaches a service or the database: ids within a 64-bit key,
+# counts within their column, dates within a plausible range, texts within a page or two.
+
+ID_MAKS = 2**63 - 1
+TEKS_MAKS = 5000
+ALASAN_MAKS = 2000
+TANGGAL_MIN, TANGGAL_MAKS = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
+
+
+class PkField(serializers.PrimaryKeyRelatedField):
+    """A primary key that is an integer within the key range; anything else is "not found"."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, (int, str)):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        try:
+            nilai = int(data)
+        except (TypeError, ValueError):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if not 1 <= nilai <= ID_MAKS:
+            self.fail("does_not_exist", pk_value=str(data)[:30])
+        return super().to_internal_value(nilai)
+
+
+def _tanggal_wajar(nilai: datetime.date) -> None:
+    if not TANGGAL_MIN <= nilai <= TANGGAL_MAKS:
+        raise serializers.ValidationError(
+            f"Tanggal harus antara {TANGGAL_MIN:%d-%m-%Y} dan {TANGGAL_MAKS:%d-%m-%Y}.")
+
+
+def TanggalField(**kwargs) -> serializers.DateField:  # noqa: N802 (a field factory)
+    return serializers.DateField(validators=[_tanggal_wajar], **kwargs)
+
+
+def TeksField(*, max_length: int = TEKS_MAKS, **kwargs) -> serializers.CharField:  # noqa: N802
+    return serializers.CharField(max_length=max_length, **kwargs)
 
 
 # --------------------------------------------------------------------------- shared output shapes
@@ -155,35 +197,35 @@ class PermohonanAjukanApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         rute = serializers.ChoiceField(choices=Rute.choices)
-        jabatan = serializers.PrimaryKeyRelatedField(queryset=Jabatan.objects.all(), required=False, allow_null=True,
+        jabatan = PkField(queryset=Jabatan.objects.all(), required=False, allow_null=True,
                                                      help_text="jabatan yang dipangku/dijabat Plt./Plh. pemohon")
-        unit_asal = serializers.PrimaryKeyRelatedField(queryset=UnitOrganisasi.objects.all(), required=False,
+        unit_asal = PkField(queryset=UnitOrganisasi.objects.all(), required=False,
                                                        allow_null=True)
-        unit_tujuan = serializers.PrimaryKeyRelatedField(queryset=UnitOrganisasi.objects.all(), required=False,
+        unit_tujuan = PkField(queryset=UnitOrganisasi.objects.all(), required=False,
                                                          allow_null=True)
-        instansi_tujuan = serializers.PrimaryKeyRelatedField(queryset=Instansi.objects.all(), required=False,
+        instansi_tujuan = PkField(queryset=Instansi.objects.all(), required=False,
                                                              allow_null=True)
         judul = serializers.CharField(max_length=200)
-        maksud_tujuan = serializers.CharField()
-        kompetensi_uraian = serializers.CharField(required=False, allow_blank=True, default="")
-        kompetensi = serializers.PrimaryKeyRelatedField(queryset=Kompetensi.objects.all(), many=True, required=False)
-        hasil_diharapkan = serializers.CharField()
-        uraian_tugas = serializers.CharField(required=False, allow_blank=True, default="")
+        maksud_tujuan = TeksField()
+        kompetensi_uraian = TeksField(required=False, allow_blank=True, default="")
+        kompetensi = PkField(queryset=Kompetensi.objects.all(), many=True, required=False)
+        hasil_diharapkan = TeksField()
+        uraian_tugas = TeksField(required=False, allow_blank=True, default="")
         peran_penugasan = serializers.CharField(required=False, allow_blank=True, default="", max_length=120)
-        mulai = serializers.DateField()
-        selesai = serializers.DateField()
+        mulai = TanggalField()
+        selesai = TanggalField()
         sifat = serializers.ChoiceField(choices=Sifat.choices, default=Sifat.INSIDENTAL)
-        pegawai_diminta = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
+        pegawai_diminta = PkField(queryset=Pegawai.objects.all(), many=True,
                                                              required=False)
-        kriteria = serializers.CharField(required=False, allow_blank=True, default="")
-        kriteria_jenis_jabatan = serializers.CharField(required=False, allow_blank=True, default="")
-        kriteria_jenjang = serializers.CharField(required=False, allow_blank=True, default="")
-        jumlah_dibutuhkan = serializers.IntegerField(required=False, min_value=1, allow_null=True)
-        tim = serializers.PrimaryKeyRelatedField(queryset=TimKerja.objects.all(), required=False, allow_null=True)
+        kriteria = TeksField(required=False, allow_blank=True, default="")
+        kriteria_jenis_jabatan = TeksField(max_length=20, required=False, allow_blank=True, default="")
+        kriteria_jenjang = TeksField(max_length=20, required=False, allow_blank=True, default="")
+        jumlah_dibutuhkan = serializers.IntegerField(required=False, min_value=1, max_value=JUMLAH_MAKS, allow_null=True)
+        tim = PkField(queryset=TimKerja.objects.all(), required=False, allow_null=True)
         nama_tim = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-        ketua_tim = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), required=False,
+        ketua_tim = PkField(queryset=Pegawai.objects.all(), required=False,
                                                        allow_null=True)
-        tembusan_pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
+        tembusan_pegawai = PkField(queryset=Pegawai.objects.all(), many=True,
                                                               required=False)
         draf = serializers.BooleanField(default=False)
 
@@ -222,9 +264,11 @@ def _field_langkah():
 class PermohonanSetujuiApi(APIView):
     class InputSerializer(serializers.Serializer):
         langkah = _field_langkah()
-        catatan = serializers.CharField(required=False, allow_blank=True, default="")
-        pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True, required=False,
-                                                     help_text="pegawai yang ditugaskan (langkah PPK dituju)")
+        catatan = TeksField(max_length=ALASAN_MAKS, required=False, allow_blank=True, default="")
+        pegawai = PkField(queryset=Pegawai.objects.all(), many=True, required=False,
+                          help_text="pegawai yang ditugaskan (langkah PPK dituju)")
+        konfirmasi_melebihi = serializers.BooleanField(
+            default=False, help_text="wajib true bila memilih lebih banyak pegawai daripada jumlah yang diminta")
 
         class Meta:
             ref_name = "PermohonanSetujuiInput"
@@ -237,14 +281,15 @@ class PermohonanSetujuiApi(APIView):
         pegawai = s.validated_data.get("pegawai")
         permohonan = services.permohonan_setujui(
             actor=request.user, ip=_ip(request), permohonan_id=pk, langkah=s.validated_data["langkah"],
-            catatan=s.validated_data["catatan"], pegawai_ids=[p.pk for p in pegawai] if pegawai else None)
+            catatan=s.validated_data["catatan"], pegawai_ids=[p.pk for p in pegawai] if pegawai else None,
+            konfirmasi_melebihi=s.validated_data["konfirmasi_melebihi"])
         return _detail(request, permohonan)
 
 
 class PermohonanTolakApi(APIView):
     class InputSerializer(serializers.Serializer):
         langkah = _field_langkah()
-        alasan = serializers.CharField(required=False, allow_blank=True, default="",
+        alasan = TeksField(max_length=ALASAN_MAKS, required=False, allow_blank=True, default="",
                                        help_text="wajib: alasan penolakan")
 
         class Meta:
@@ -266,7 +311,7 @@ class PermohonanKembalikanApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         langkah = _field_langkah()
-        alasan = serializers.CharField(required=False, allow_blank=True, default="",
+        alasan = TeksField(max_length=ALASAN_MAKS, required=False, allow_blank=True, default="",
                                        help_text="wajib: apa yang perlu diperbaiki")
 
         class Meta:
@@ -289,30 +334,39 @@ class PermohonanPerbaikiApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         judul = serializers.CharField(max_length=200, required=False, allow_blank=True)
-        maksud_tujuan = serializers.CharField(required=False, allow_blank=True)
-        kompetensi_uraian = serializers.CharField(required=False, allow_blank=True)
-        kompetensi = serializers.PrimaryKeyRelatedField(queryset=Kompetensi.objects.all(), many=True, required=False)
-        hasil_diharapkan = serializers.CharField(required=False, allow_blank=True)
-        uraian_tugas = serializers.CharField(required=False, allow_blank=True)
+        maksud_tujuan = TeksField(required=False, allow_blank=True)
+        kompetensi_uraian = TeksField(required=False, allow_blank=True)
+        kompetensi = PkField(queryset=Kompetensi.objects.all(), many=True, required=False)
+        hasil_diharapkan = TeksField(required=False, allow_blank=True)
+        uraian_tugas = TeksField(required=False, allow_blank=True)
         peran_penugasan = serializers.CharField(required=False, allow_blank=True, max_length=120)
-        mulai = serializers.DateField(required=False)
-        selesai = serializers.DateField(required=False)
+        mulai = TanggalField(required=False)
+        selesai = TanggalField(required=False)
         sifat = serializers.ChoiceField(choices=Sifat.choices, required=False)
-        pegawai_diminta = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
+        pegawai_diminta = PkField(queryset=Pegawai.objects.all(), many=True,
                                                              required=False)
-        kriteria = serializers.CharField(required=False, allow_blank=True)
-        kriteria_jenis_jabatan = serializers.CharField(required=False, allow_blank=True)
-        kriteria_jenjang = serializers.CharField(required=False, allow_blank=True)
-        jumlah_dibutuhkan = serializers.IntegerField(required=False, min_value=1, allow_null=True)
-        tim = serializers.PrimaryKeyRelatedField(queryset=TimKerja.objects.all(), required=False, allow_null=True)
+        kriteria = TeksField(required=False, allow_blank=True)
+        kriteria_jenis_jabatan = TeksField(max_length=20, required=False, allow_blank=True)
+        kriteria_jenjang = TeksField(max_length=20, required=False, allow_blank=True)
+        jumlah_dibutuhkan = serializers.IntegerField(required=False, min_value=1, max_value=JUMLAH_MAKS, allow_null=True)
+        tim = PkField(queryset=TimKerja.objects.all(), required=False, allow_null=True)
         nama_tim = serializers.CharField(required=False, allow_blank=True, max_length=200)
-        ketua_tim = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), required=False,
+        ketua_tim = PkField(queryset=Pegawai.objects.all(), required=False,
                                                        allow_null=True)
-        tembusan_pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
+        tembusan_pegawai = PkField(queryset=Pegawai.objects.all(), many=True,
                                                               required=False)
 
         class Meta:
             ref_name = "PermohonanPerbaikiInput"
+
+        def validate(self, attrs):
+            # fields not declared here are otherwise dropped silently: the route and the units
+            # are said to be fixed, not ignored
+            dikirim = set(self.initial_data) if isinstance(self.initial_data, dict) else set()
+            tetap = sorted(dikirim & set(services.FIELD_RUTE_UNIT))
+            if tetap:
+                raise serializers.ValidationError({f: [str(services.PESAN_RUTE_UNIT_TETAP)] for f in tetap})
+            return attrs
 
     @extend_schema(request=InputSerializer, responses=PermohonanDetailOutput, operation_id="permohonan_perbaiki")
     def post(self, request, pk: int):
@@ -327,10 +381,12 @@ class PermohonanPerbaikiApi(APIView):
 class PermohonanJawabKetersediaanApi(APIView):
     class InputSerializer(serializers.Serializer):
         langkah = _field_langkah()
-        pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all(), many=True,
+        pegawai = PkField(queryset=Pegawai.objects.all(), many=True,
                                                      help_text="daftar pegawai yang tersedia")
-        catatan = serializers.CharField(required=False, allow_blank=True, default="",
-                                        help_text="rekomendasi Pimpinan Unit Organisasi")
+        catatan = TeksField(max_length=ALASAN_MAKS, required=False, allow_blank=True, default="",
+                            help_text="rekomendasi Pimpinan Unit Organisasi")
+        konfirmasi_melebihi = serializers.BooleanField(
+            default=False, help_text="wajib true bila memilih lebih banyak pegawai daripada jumlah yang diminta")
 
         class Meta:
             ref_name = "PermohonanJawabKetersediaanInput"
@@ -343,13 +399,14 @@ class PermohonanJawabKetersediaanApi(APIView):
         s.is_valid(raise_exception=True)
         permohonan = services.permohonan_jawab_ketersediaan(
             actor=request.user, ip=_ip(request), permohonan_id=pk, langkah=s.validated_data["langkah"],
-            pegawai_ids=[p.pk for p in s.validated_data["pegawai"]], catatan=s.validated_data["catatan"])
+            pegawai_ids=[p.pk for p in s.validated_data["pegawai"]], catatan=s.validated_data["catatan"],
+            konfirmasi_melebihi=s.validated_data["konfirmasi_melebihi"])
         return _detail(request, permohonan)
 
 
 class PermohonanBatalkanApi(APIView):
     class InputSerializer(serializers.Serializer):
-        alasan = serializers.CharField(required=False, allow_blank=True, default="")
+        alasan = TeksField(max_length=ALASAN_MAKS, required=False, allow_blank=True, default="")
 
         class Meta:
             ref_name = "PermohonanBatalkanInput"

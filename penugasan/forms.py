@@ -62,7 +62,7 @@ def pilihan_massal(nilai: list[str]) -> list[tuple[int, int]]:
     hasil = []
     for v in nilai:
         pid, _sep, langkah = str(v).partition(":")
-        if pid.isdigit() and langkah.isdigit():
+        if pid.isdigit() and langkah.isdigit() and len(pid) <= 18 and len(langkah) <= 4:
             hasil.append((int(pid), int(langkah)))
     return hasil
 
@@ -93,6 +93,8 @@ class SetujuiForm(KeputusanForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Pilih pegawai yang memenuhi kriteria permohonan."),
     )
+    konfirmasi_melebihi = forms.BooleanField(
+        label=_("Saya memang menugaskan lebih banyak pegawai daripada yang diminta"), required=False)
 
     def __init__(self, *args, permohonan=None, **kwargs):
         super().__init__(*args, permohonan=permohonan, **kwargs)
@@ -110,13 +112,18 @@ class SetujuiForm(KeputusanForm):
                 "nama": p.nama_lengkap, "jabatan": p.jabatan_nama or "", "nip": p.nip, "n": beban.get(p.pk, 0)}
             field.initial = [p.pk for p in permohonan.pegawai_diminta.all()]
             field.required = self.jawab_ketersediaan
+            self.fields["konfirmasi_melebihi"].help_text = _(
+                "Permohonan meminta %(n)d pegawai. Memilih lebih banyak perlu konfirmasi ini; jumlahnya dicatat "
+                "dalam riwayat.") % {"n": permohonan.jumlah_dibutuhkan or 1}
         else:
             del self.fields["pegawai_ids"]
+            del self.fields["konfirmasi_melebihi"]
 
     def kwargs_layanan(self) -> dict:
         kw = {"catatan": self.cleaned_data.get("catatan", ""), "langkah": self.cleaned_data["langkah"]}
         if self.pilih_pegawai and self.cleaned_data.get("pegawai_ids"):
             kw["pegawai_ids"] = [p.pk for p in self.cleaned_data["pegawai_ids"]]
+            kw["konfirmasi_melebihi"] = bool(self.cleaned_data.get("konfirmasi_melebihi"))
         elif self.jawab_ketersediaan:
             kw["pegawai_ids"] = []
         return kw

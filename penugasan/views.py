@@ -218,7 +218,7 @@ def permohonan_setujui(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             layanan = services.permohonan_jawab_ketersediaan if form.jawab_ketersediaan else services.permohonan_setujui
-            layanan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request), **form.kwargs_layanan())
+            hasil = layanan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request), **form.kwargs_layanan())
         except KonflikError:
             messages.warning(request, PESAN_KONFLIK)
             return redirect("permohonan_detail", pk=pk)
@@ -226,6 +226,8 @@ def permohonan_setujui(request: HttpRequest, pk: int) -> HttpResponse:
             _terapkan_error(form, exc)
         else:
             messages.success(request, _("Permohonan disetujui."))
+            for p in getattr(hasil, "peringatan", []):
+                messages.warning(request, p)
             return redirect("kotak_masuk")
     konteks = _konteks_permohonan(request, permohonan)
     konteks["setujui_form"] = form
@@ -301,8 +303,8 @@ def permohonan_ajukan_ulang(request: HttpRequest, pk: int) -> HttpResponse:
     permohonan = _permohonan_atau_404(request, pk)
     try:
         services.permohonan_ajukan(permohonan_id=permohonan.pk, actor=request.user, ip=_ip(request))
-    except KonflikError:
-        messages.warning(request, PESAN_KONFLIK)
+    except KonflikError as exc:  # says why: not yet revised, refused, already submitted
+        messages.warning(request, exc.message)
     except ValidationError as exc:
         messages.error(request, " ".join(_pesan_validasi(exc)))
     else:
@@ -363,7 +365,7 @@ def permohonan_baru(request: HttpRequest) -> HttpResponse:
         terkirim = _permohonan_kirim(request, form, pesan_berhasil=_("Permohonan diajukan."))
         if terkirim is not None:
             return terkirim
-    dipilih_ids = [int(i) for i in request.POST.getlist("pegawai_diminta") if i.isdigit()]
+    dipilih_ids = [int(i) for i in request.POST.getlist("pegawai_diminta") if i.isdigit() and len(i) <= 18]
     dipilih = list(forms.pegawai_terbaca(request.user).filter(pk__in=dipilih_ids).select_related("instansi")) \
         if dipilih_ids else []
     _tandai_beban(dipilih)
@@ -402,7 +404,7 @@ def cari_pegawai(request: HttpRequest) -> HttpResponse:
     if pegawai is None:
         raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai."))
     form = forms.CariPegawaiForm(request.GET or None, pegawai=pegawai, user=request.user)
-    dipilih_ids = {int(i) for i in request.GET.getlist("pegawai_diminta") if i.isdigit()}
+    dipilih_ids = {int(i) for i in request.GET.getlist("pegawai_diminta") if i.isdigit() and len(i) <= 18}
     dipilih = list(forms.pegawai_terbaca(request.user).filter(pk__in=dipilih_ids).select_related("instansi")) \
         if dipilih_ids else []
     hasil = []

@@ -32,7 +32,7 @@ from .rute import jabatan_untuk_peran, pastikan_penentu, rute_untuk
 from .pemeriksaan import beban_kerja_peringatan, tim_periksa
 from .pengajuan import permohonan_ajukan, permohonan_batalkan, permohonan_buat
 from .keputusan import permohonan_jawab_ketersediaan, permohonan_kembalikan, permohonan_setujui, permohonan_tolak
-from .perbaikan import FIELD_PERBAIKAN, permohonan_perbaiki
+from .perbaikan import FIELD_PERBAIKAN, FIELD_RUTE_UNIT, PESAN_RUTE_UNIT_TETAP, permohonan_perbaiki
 from .penyelesaian import penugasan_terima, permohonan_selesaikan
 
 __all__ = [
@@ -51,6 +51,8 @@ __all__ = [
     "permohonan_setujui",
     "permohonan_tolak",
     "FIELD_PERBAIKAN",
+    "FIELD_RUTE_UNIT",
+    "PESAN_RUTE_UNIT_TETAP",
     "permohonan_perbaiki",
     "penugasan_terima",
     "permohonan_selesaikan",

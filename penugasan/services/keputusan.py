@@ -41,7 +41,7 @@ def _pilih_pegawai(permohonan: PermohonanPenugasan, pegawai_ids, tanggal: dateti
 
 
 def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | None, alasan: str = "",
-              catatan: str = "", pegawai_ids=None) -> PermohonanPenugasan:
+              catatan: str = "", pegawai_ids=None, konfirmasi_melebihi: bool = False) -> PermohonanPenugasan:
     tanggal = waktu.hari_ini()
     permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
     if permohonan.status != StatusPermohonan.MENUNGGU_KEPUTUSAN:
@@ -67,11 +67,20 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
         raise ValidationError({"alasan": _("Pengembalian wajib disertai alasan: apa yang perlu diperbaiki.")})
 
     data: dict = {}
+    peringatan: list[str] = []
     if keputusan not in (Keputusan.TOLAK, Keputusan.KEMBALIKAN) and (step["aksi"] == "jawab_ketersediaan" or step["peran"] == "ppk_tujuan"):
         if permohonan.rute in RUTE_PENUNJUKAN:
             dipilih = _pilih_pegawai(permohonan, pegawai_ids, tanggal)
+            lebih = _peringatan_melebihi(permohonan, dipilih, konfirmasi=konfirmasi_melebihi)
+            if lebih:
+                peringatan.append(lebih)
+                catatan = f"{catatan}\n{lebih}".strip()
             permohonan.pegawai_ditugaskan.set(dipilih)
             data["pegawai"] = [{"id": p.pk, "nama": p.nama_lengkap, "nip": p.nip} for p in dipilih]
+    eskalasi = getattr(pejabat, "eskalasi_dari", None)
+    if eskalasi is not None:  # the deciding post fell vacant: the post above decides for it
+        data["eskalasi_dari"] = {"id": eskalasi.pk, "jabatan": eskalasi.nama}
+        catatan = f"{catatan}\n{_pesan_eskalasi(pejabat)}".strip()
 
     rencana = rencana_keputusan(permohonan=permohonan, keputusan=keputusan)
     status_dari = permohonan.status
@@ -141,16 +150,38 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
         _beritahu_penentu(permohonan, penentu_baru)
     if rencana.selesai:
         _selesaikan_rute(permohonan=permohonan, actor=actor, langkah=baris, rencana=rencana.penyelesaian)
+    permohonan.peringatan = peringatan
     return permohonan
+
+
+def _peringatan_melebihi(permohonan: PermohonanPenugasan, dipilih: list[Pegawai], *, konfirmasi: bool) -> str:
+    """Choosing more staff than requested needs an explicit confirmation; returns the warning
+    recorded with the decision ("" when within the number requested)."""
+    diminta = permohonan.jumlah_dibutuhkan or 1
+    if len(dipilih) <= diminta:
+        return ""
+    if not konfirmasi:
+        raise ValidationError({"pegawai": _(
+            "Anda memilih %(n)d pegawai, lebih banyak dari %(m)d yang diminta. Berikan konfirmasi "
+            "(konfirmasi_melebihi) bila memang semuanya ditugaskan, atau kurangi pilihan.")
+            % {"n": len(dipilih), "m": diminta}})
+    return _("Jumlah pegawai yang ditugaskan (%(n)d) melebihi yang diminta (%(m)d); dikonfirmasi pengambil "
+             "keputusan.") % {"n": len(dipilih), "m": diminta}
+
+
+def _pesan_eskalasi(pejabat) -> str:
+    return _("Jabatan %(kosong)s kosong tanpa Plt./Plh.; diputuskan oleh %(atas)s sebagai jabatan di atasnya.") % {
+        "kosong": pejabat.eskalasi_dari.nama, "atas": pejabat.sebutan}
 
 
 @_dengan_jejak(AksiAudit.PERMOHONAN_SETUJUI)
 def permohonan_setujui(*, actor, ip: str | None = None, permohonan_id: int, langkah: int | None = None,
-                       catatan: str = "", pegawai_ids=None) -> PermohonanPenugasan:
+                       catatan: str = "", pegawai_ids=None, konfirmasi_melebihi: bool = False) -> PermohonanPenugasan:
     """Approve the current step. At the step of the PPK where the staff sit, ``pegawai_ids``
-    chooses the staff (default: those requested by name)."""
+    chooses the staff (default: those requested by name); more than requested needs
+    ``konfirmasi_melebihi`` (the returned object's ``peringatan`` then says so)."""
     return _putuskan(actor=actor, ip=ip, permohonan_id=permohonan_id, keputusan=Keputusan.SETUJUI, langkah=langkah,
-                     catatan=catatan, pegawai_ids=pegawai_ids)
+                     catatan=catatan, pegawai_ids=pegawai_ids, konfirmasi_melebihi=konfirmasi_melebihi)
 
 
 @_dengan_jejak(AksiAudit.PERMOHONAN_TOLAK)
@@ -173,10 +204,13 @@ def permohonan_kembalikan(*, actor, ip: str | None = None, permohonan_id: int, a
 
 @_dengan_jejak(AksiAudit.PERMOHONAN_JAWAB_KETERSEDIAAN)
 def permohonan_jawab_ketersediaan(*, actor, ip: str | None = None, permohonan_id: int, pegawai_ids,
-                                  langkah: int | None = None, catatan: str = "") -> PermohonanPenugasan:
-    """Answer availability with the list of staff (lintas instansi / lintas PD). "Not
-    available" is a refusal with reason (``permohonan_tolak``)."""
+                                  langkah: int | None = None, catatan: str = "",
+                                  konfirmasi_melebihi: bool = False) -> PermohonanPenugasan:
+    """Answer availability with the list of staff (lintas instansi / lintas PD); more than
+    requested needs ``konfirmasi_melebihi``. "Not available" is a refusal with reason
+    (``permohonan_tolak``)."""
     if not pegawai_ids:
         raise ValidationError({"pegawai": _("Sebutkan daftar pegawai yang tersedia.")})
     return _putuskan(actor=actor, ip=ip, permohonan_id=permohonan_id, keputusan=Keputusan.JAWAB_KETERSEDIAAN,
-                     langkah=langkah, catatan=catatan, pegawai_ids=pegawai_ids)
+                     langkah=langkah, catatan=catatan, pegawai_ids=pegawai_ids,
+                     konfirmasi_melebihi=konfirmasi_melebihi)

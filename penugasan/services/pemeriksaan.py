@@ -113,9 +113,13 @@ def beban_kerja_peringatan(*, pegawai: list[Pegawai], instansi: Instansi | None 
             for p in pegawai if beban[p.pk].melebihi]
 
 
+JUMLAH_MAKS = 100  # staff per request (the model column is a small integer)
+
+
 def _periksa_isi(*, rute: str, judul: str, maksud_tujuan: str, hasil_diharapkan: str, kompetensi_uraian: str,
                 kompetensi, mulai, selesai, sifat: str, tim, nama_tim: str,
-                kriteria_jenis_jabatan: str) -> dict[str, list[str]]:
+                kriteria_jenis_jabatan: str, kriteria_jenjang: str = "",
+                jumlah_dibutuhkan: int | None = None) -> dict[str, list[str]]:
     """Field errors of a request's content (creation and revision share these rules)."""
     galat: dict[str, list[str]] = {}
 
@@ -140,6 +144,13 @@ def _periksa_isi(*, rute: str, judul: str, maksud_tujuan: str, hasil_diharapkan:
         salah("nama_tim", _("Pilih tim yang ada atau beri nama tim baru, tidak keduanya."))
     if kriteria_jenis_jabatan and kriteria_jenis_jabatan not in JENIS_PELAKSANA_TUGAS:
         salah("kriteria_jenis_jabatan", _("Penugasan hanya bagi Pejabat Fungsional atau Pelaksana."))
+    if kriteria_jenjang and kriteria_jenjang not in Jenjang.values:
+        salah("kriteria_jenjang", _("Jenjang '%(j)s' tidak dikenal; pilih salah satu: %(daftar)s.")
+              % {"j": kriteria_jenjang[:40], "daftar": ", ".join(str(j.label) for j in Jenjang)})
+    elif kriteria_jenjang and kriteria_jenis_jabatan == JenisJabatan.PELAKSANA:
+        salah("kriteria_jenjang", _("Jenjang hanya ada pada Jabatan Fungsional, bukan Pelaksana."))
+    if jumlah_dibutuhkan is not None and not (1 <= jumlah_dibutuhkan <= JUMLAH_MAKS):
+        salah("jumlah_dibutuhkan", _("Jumlah pegawai dibutuhkan antara 1 dan %(n)d.") % {"n": JUMLAH_MAKS})
     return galat
 
 

@@ -26,6 +26,7 @@ from ..models import (
     PermohonanPenugasan,
     Rute,
     Sifat,
+    StatusPermohonan,
     TimKerja,
 )
 from ._jejak import _dengan_jejak
@@ -92,7 +93,8 @@ def permohonan_buat(
         raise ValidationError({"rute": _("Rute '%(rute)s' tidak dikenal.") % {"rute": rute}})
     galat = _periksa_isi(rute=rute, judul=judul, maksud_tujuan=maksud_tujuan, hasil_diharapkan=hasil_diharapkan,
                          kompetensi_uraian=kompetensi_uraian, kompetensi=kompetensi, mulai=mulai, selesai=selesai,
-                         sifat=sifat, tim=tim, nama_tim=nama_tim, kriteria_jenis_jabatan=kriteria_jenis_jabatan)
+                         sifat=sifat, tim=tim, nama_tim=nama_tim, kriteria_jenis_jabatan=kriteria_jenis_jabatan,
+                         kriteria_jenjang=kriteria_jenjang, jumlah_dibutuhkan=jumlah_dibutuhkan)
 
     def salah(f: str, pesan: str) -> None:
         galat.setdefault(f, []).append(pesan)
@@ -268,15 +270,40 @@ def _ajukan(*, permohonan: PermohonanPenugasan, actor, pejabat: org.Pejabat | No
         _selesaikan_rute(permohonan=permohonan, actor=actor, langkah=langkah)
 
 
+def _pesan_tidak_bisa_diajukan(permohonan: PermohonanPenugasan) -> str:
+    """Why a request in this state cannot be (re)submitted, in words the requester can act on."""
+    if permohonan.status == StatusPermohonan.DITOLAK:
+        tolak = permohonan.riwayat.filter(keputusan=Keputusan.TOLAK).order_by("-urutan").first()
+        oleh = f"{tolak.nama_jabatan or tolak.nama_pegawai}" if tolak else ""
+        return _("Permohonan ini sudah ditolak%(oleh)s dengan alasan: %(alasan)s. Permohonan yang ditolak tidak "
+                 "dapat diajukan ulang; buat permohonan baru bila masih diperlukan.") % {
+            "oleh": _(" oleh %(p)s") % {"p": oleh} if oleh else "", "alasan": permohonan.alasan_penolakan}
+    if permohonan.status == StatusPermohonan.MENUNGGU_KEPUTUSAN:
+        return _("Permohonan sudah diajukan dan sedang menunggu keputusan.")
+    return _("Permohonan berstatus '%(status)s'; tidak dapat diajukan lagi.") % {
+        "status": permohonan.get_status_display()}
+
+
+def _sudah_diperbaiki(permohonan: PermohonanPenugasan) -> bool:
+    """A returned request counts as revised once a revision was saved after the last return."""
+    kembali = permohonan.riwayat.filter(keputusan=Keputusan.KEMBALIKAN).order_by("-urutan").first()
+    return kembali is None or permohonan.riwayat.filter(keputusan=Keputusan.PERBAIKI,
+                                                         urutan__gt=kembali.urutan).exists()
+
+
 @_dengan_jejak(AksiAudit.PERMOHONAN_AJUKAN)
 def permohonan_ajukan(*, actor, ip: str | None = None, permohonan_id: int) -> PermohonanPenugasan:
     """Submit a draft, or resubmit a request returned for revision (the route starts again at
     its first decision step; the history is kept); only its requester."""
     permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
     if permohonan.status not in STATUS_BISA_DIAJUKAN:
-        raise KonflikError(_("Permohonan sudah diajukan."))
+        raise KonflikError(_pesan_tidak_bisa_diajukan(permohonan))
     if permohonan.dibuat_oleh_id != actor.pk:
         raise PermissionDenied(_("Hanya pemohon yang dapat mengajukan draf ini."))
+    if permohonan.status == StatusPermohonan.DIKEMBALIKAN and not _sudah_diperbaiki(permohonan):
+        raise KonflikError(_(
+            "Permohonan dikembalikan untuk diperbaiki dan belum diperbaiki (alasan pengembalian: %(alasan)s). "
+            "Perbaiki isinya terlebih dahulu, lalu ajukan ulang.") % {"alasan": permohonan.alasan_pengembalian})
     tanggal = waktu.hari_ini()
     pejabat = None
     if permohonan.rute in RUTE_PENUNJUKAN:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from inti import waktu
 from inti.exceptions import KonflikError
@@ -21,6 +22,12 @@ FIELD_PERBAIKAN = (
     "kriteria_jenjang", "jumlah_dibutuhkan", "tim", "nama_tim", "ketua_tim", "tembusan_pegawai",
 )
 _FIELD_M2M = ("kompetensi", "pegawai_diminta", "tembusan_pegawai")
+# the route and the units fix who decides; changing them is a new request, not a revision
+FIELD_RUTE_UNIT = ("rute", "unit_asal", "unit_tujuan", "instansi_asal", "instansi_tujuan", "jabatan",
+                   "lintas_perangkat_daerah")
+PESAN_RUTE_UNIT_TETAP = _lazy(
+    "Rute dan unit tidak dapat diubah saat perbaikan: keduanya menentukan siapa yang memutuskan. Batalkan "
+    "permohonan ini dan ajukan permohonan baru bila rute atau unitnya harus lain.")
 
 
 def _nilai_perbaikan(permohonan: PermohonanPenugasan) -> dict:
@@ -46,7 +53,8 @@ def permohonan_perbaiki(*, actor, ip: str | None = None, permohonan_id: int, **f
         raise PermissionDenied(_("Hanya pemohon yang dapat memperbaiki permohonan."))
     asing = sorted(set(fields) - set(FIELD_PERBAIKAN))
     if asing:
-        raise ValidationError({f: _("Tidak dapat diubah saat perbaikan (rute dan unit tetap).") for f in asing})
+        raise ValidationError({f: PESAN_RUTE_UNIT_TETAP if f in FIELD_RUTE_UNIT else
+                               _("Tidak dapat diubah saat perbaikan.") for f in asing})
     sukarela = permohonan.rute in RUTE_SUKARELA
     if sukarela and "pegawai_diminta" in fields and [p.pk for p in fields["pegawai_diminta"]] != [
             permohonan.pemohon_id]:
@@ -63,7 +71,9 @@ def permohonan_perbaiki(*, actor, ip: str | None = None, permohonan_id: int, **f
                          hasil_diharapkan=baru["hasil_diharapkan"], kompetensi_uraian=baru["kompetensi_uraian"],
                          kompetensi=baru["kompetensi"], mulai=baru["mulai"], selesai=baru["selesai"],
                          sifat=baru["sifat"], tim=baru["tim"], nama_tim=baru["nama_tim"],
-                         kriteria_jenis_jabatan=baru["kriteria_jenis_jabatan"])
+                         kriteria_jenis_jabatan=baru["kriteria_jenis_jabatan"],
+                         kriteria_jenjang=baru["kriteria_jenjang"],
+                         jumlah_dibutuhkan=baru["jumlah_dibutuhkan"] if "jumlah_dibutuhkan" in fields else None)
     if galat:
         raise ValidationError(galat)
     peringatan = _periksa_pegawai_tim(
