@@ -3,9 +3,10 @@ serializers, services for writes and selectors for reads. Errors are mapped by
 ``inti.api.exception_handler`` (400/403/404/409, Bahasa Indonesia)."""
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 import datetime
 
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -184,8 +185,12 @@ def _detail(request, permohonan: PermohonanPenugasan, *, http_status=status.HTTP
 def _ambil_terlihat(request, pk: int, aksi: AksiAudit) -> None:
     """404 (and a refused audit row) when the user may not even see the request."""
     if not selectors.permohonan_terlihat(request.user).filter(pk=pk).exists():
+        penjelasan = selectors.penjelasan_tidak_terlihat(user=request.user, permohonan_id=pk)
         jejak_tolak(actor=request.user, model=PermohonanPenugasan, objek_id=pk, aksi=aksi,
-                    alasan=_("Permohonan tidak ditemukan atau tidak dapat diakses."), ip=_ip(request))
+                    alasan=penjelasan or _("Permohonan tidak ditemukan atau tidak dapat diakses."),
+                    ip=_ip(request))
+        if penjelasan:  # the definitive holder while a Plt./Plh. acts: say who acts, not "not found"
+            raise PermissionDenied(penjelasan)
         raise NotFound(_("Permohonan tidak ditemukan."))
 
 
@@ -430,6 +435,9 @@ class PermohonanDetailApi(APIView):
         try:
             obj = selectors.permohonan_detail(user=request.user, permohonan_id=pk)
         except PermohonanPenugasan.DoesNotExist:
+            penjelasan = selectors.penjelasan_tidak_terlihat(user=request.user, permohonan_id=pk)
+            if penjelasan:
+                raise PermissionDenied(penjelasan) from None
             raise NotFound(_("Permohonan tidak ditemukan.")) from None
         return Response(PermohonanDetailOutput(obj).data)
 

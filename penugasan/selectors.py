@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from inti import waktu
-from organisasi.models import STRUKTURAL, Instansi, JenisPemangku, Pegawai, PemangkuJabatan
+from organisasi import selectors as org
+from organisasi.models import STRUKTURAL, Instansi, Jabatan, JenisPemangku, Pegawai, PemangkuJabatan
 
 from . import permissions
 from .models import (
@@ -56,13 +58,39 @@ def jabatan_efektif(user, tanggal: datetime.date | None = None) -> QuerySet:
     )
 
 
-def menunggu_keputusan(user, tanggal: datetime.date | None = None) -> QuerySet[PermohonanPenugasan]:
-    """Requests whose current step is decided by a position ``user`` holds or acts for today.
+def jabatan_dieskalasi(user, jabatan_ids: list[int], tanggal: datetime.date | None = None) -> list[int]:
+    """Vacant deciding posts of waiting requests (no holder, no Plt./Plh. on the date) whose
+    authority passes up to ``user`` (``organisasi.selectors.pejabat_berwenang``): a post that
+    fell vacant after its step was reached. One query; only those few posts are resolved."""
+    if not jabatan_ids:
+        return []
+    tanggal = tanggal or waktu.hari_ini()
+    terisi = PemangkuJabatan.objects.filter(_aktif_pada(tanggal)).values("jabatan_id")
+    menunggu = PermohonanPenugasan.objects.filter(
+        status=StatusPermohonan.MENUNGGU_KEPUTUSAN, jabatan_penentu__isnull=False).values("jabatan_penentu_id")
+    hasil = []
+    for jabatan in Jabatan.objects.filter(pk__in=menunggu).exclude(pk__in=terisi).select_related("unit"):
+        pejabat = org.pejabat_berwenang(jabatan=jabatan, tanggal=tanggal)
+        if pejabat is not None and pejabat.jabatan.pk in jabatan_ids and pejabat.pegawai.user_id == user.pk:
+            hasil.append(jabatan.pk)
+    return hasil
 
-    The user's positions (usually one to three) are read first, in one query, so that the
-    planner filters the requests by a constant list through the (status, jabatan_penentu)
-    index instead of joining every waiting request before the semi-join."""
+
+def _jabatan_penentu_user(user, tanggal: datetime.date | None = None) -> list[int]:
+    """Positions whose waiting decisions are the user's today: held or acted for, plus vacant
+    ones escalated to them."""
     jabatan_ids = list(jabatan_efektif(user, tanggal).values_list("jabatan_id", flat=True))
+    return jabatan_ids + jabatan_dieskalasi(user, jabatan_ids, tanggal)
+
+
+def menunggu_keputusan(user, tanggal: datetime.date | None = None) -> QuerySet[PermohonanPenugasan]:
+    """Requests whose current step is decided by a position ``user`` holds or acts for today,
+    or by a vacant position whose authority passes up to them (escalation).
+
+    The user's positions (usually one to three) are read first, so that the planner filters
+    the requests by a constant list through the (status, jabatan_penentu) index instead of
+    joining every waiting request before the semi-join."""
+    jabatan_ids = _jabatan_penentu_user(user, tanggal)
     return (
         PermohonanPenugasan.objects.filter(status=StatusPermohonan.MENUNGGU_KEPUTUSAN,
                                            jabatan_penentu_id__in=jabatan_ids)
@@ -131,9 +159,35 @@ def permohonan_terlihat(user) -> QuerySet[PermohonanPenugasan]:
     those shared with them (guardian), and those awaiting a position they exercise today."""
     qs = PermohonanPenugasan.objects.all()
     if not permissions.lihat_semua(user):
-        menunggu = Q(status=StatusPermohonan.MENUNGGU_KEPUTUSAN, jabatan_penentu_id__in=jabatan_efektif(user))
+        menunggu = Q(status=StatusPermohonan.MENUNGGU_KEPUTUSAN, jabatan_penentu_id__in=_jabatan_penentu_user(user))
         qs = qs.filter(permissions.q_terlihat(user) | menunggu)
     return qs.select_related(*_RELASI_PERMOHONAN)
+
+
+def penjelasan_tidak_terlihat(*, user, permohonan_id: int, tanggal: datetime.date | None = None) -> str:
+    """Why a request the user may not open is not theirs, when knowing it helps them: they hold
+    the post it awaits definitively while a Plt./Plh. acts for that post (authority follows the
+    acting official). "" in every other case (a plain 404)."""
+    pegawai = getattr(user, "pegawai", None) if getattr(user, "is_authenticated", False) else None
+    if pegawai is None:
+        return ""
+    p = (PermohonanPenugasan.objects.filter(pk=permohonan_id, status=StatusPermohonan.MENUNGGU_KEPUTUSAN,
+                                            jabatan_penentu__isnull=False)
+         .select_related("jabatan_penentu").first())
+    if p is None:
+        return ""
+    tanggal = tanggal or waktu.hari_ini()
+    if not PemangkuJabatan.objects.filter(_aktif_pada(tanggal), jabatan=p.jabatan_penentu, pegawai=pegawai,
+                                          jenis=JenisPemangku.DEFINITIF).exists():
+        return ""
+    pejabat = org.pejabat_pada(jabatan=p.jabatan_penentu, tanggal=tanggal)
+    if pejabat is None or pejabat.pegawai.pk == pegawai.pk:
+        return ""
+    return _(
+        "Permohonan ini menunggu keputusan %(jabatan)s. Selama %(sebutan)s dijabat oleh %(nama)s (NIP %(nip)s), "
+        "kewenangan jabatan itu, termasuk membuka dan memutuskan permohonan ini, ada pada %(nama)s, bukan pada "
+        "pejabat definitif.") % {"jabatan": p.jabatan_penentu.nama, "sebutan": pejabat.sebutan,
+                                  "nama": pejabat.pegawai.nama_lengkap, "nip": pejabat.pegawai.nip}
 
 
 def permohonan_detail(*, user, permohonan_id: int) -> PermohonanPenugasan:

@@ -163,6 +163,9 @@ def _permohonan_atau_404(request: HttpRequest, pk: int) -> PermohonanPenugasan:
     try:
         return selectors.permohonan_detail(user=request.user, permohonan_id=pk)
     except PermohonanPenugasan.DoesNotExist:
+        penjelasan = selectors.penjelasan_tidak_terlihat(user=request.user, permohonan_id=pk)
+        if penjelasan:  # the definitive holder while a Plt./Plh. acts: say who acts for the post
+            raise PermissionDenied(penjelasan) from None
         raise Http404(_("Permohonan tidak ditemukan.")) from None
 
 
