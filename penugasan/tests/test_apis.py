@@ -186,7 +186,7 @@ def _buat_banyak(d, n):
 
 
 @pytest.mark.parametrize("nama,siapa,n_query", [
-    ("api-permohonan-menunggu", "kasi1", 3),  # the user's positions + count + page
+    ("api-permohonan-menunggu", "kasi1", 4),  # the user's positions + vacant posts escalated to them + count + page
     ("api-permohonan-saya", "kabid0", 2), ("api-penugasan-saya", "jf_pertama1", 2),
     ("api-tim-saya", "jf_pertama1", 2),
 ])
