@@ -2,6 +2,8 @@
 every business rule stays in ``penugasan.services``."""
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,41 @@ from .models import RUTE_PENUNJUKAN, Rute, Sifat, StatusTim, TimKerja
 def pegawai_terbaca(user):
     """Active staff of the Instansi whose staff ``user`` may read (search and choosers)."""
     return Pegawai.objects.filter(aktif=True, instansi__in=org_permissions.instansi_yang_boleh_dibaca(user))
+
+
+ID_DIGIT_MAKS = 18  # ids beyond this overflow the database driver: they are simply not a valid choice
+TANGGAL_MIN, TANGGAL_MAKS = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
+
+
+def _id_terlalu_besar(nilai) -> bool:
+    teks = str(nilai).strip()
+    return teks.isdigit() and len(teks) > ID_DIGIT_MAKS
+
+
+class PilihanModel(forms.ModelChoiceField):
+    """ModelChoiceField whose out-of-range ids are an invalid choice (not a 500)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and _id_terlalu_besar(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class PilihanModelBanyak(forms.ModelMultipleChoiceField):
+    """ModelMultipleChoiceField whose out-of-range ids are an invalid choice (not a 500)."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            if _id_terlalu_besar(pk):
+                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                            params={"pk": str(pk)[:30]})
+        return super()._check_values(value)
+
+
+def _tanggal_wajar(nilai: datetime.date) -> None:
+    if nilai and not TANGGAL_MIN <= nilai <= TANGGAL_MAKS:
+        raise forms.ValidationError(_("Tanggal harus antara %(a)s dan %(b)s.")
+                                    % {"a": TANGGAL_MIN.strftime("%d-%m-%Y"), "b": TANGGAL_MAKS.strftime("%d-%m-%Y")})
 
 
 class FormDasar(forms.Form):
@@ -88,7 +125,7 @@ class TolakForm(AlasanForm, KeputusanForm):
 
 class SetujuiForm(KeputusanForm):
     catatan = forms.CharField(label=_("Catatan (opsional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    pegawai_ids = forms.ModelMultipleChoiceField(
+    pegawai_ids = PilihanModelBanyak(
         label=_("Pegawai yang ditugaskan"), required=False, queryset=Pegawai.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Pilih pegawai yang memenuhi kriteria permohonan."),
@@ -136,12 +173,14 @@ class _IsiPermohonanForm(FormDasar):
     maksud_tujuan = forms.CharField(label=_("Maksud dan tujuan"), widget=forms.Textarea(attrs={"rows": 3}))
     kompetensi_uraian = forms.CharField(label=_("Kompetensi yang dibutuhkan"), required=False,
                                         widget=forms.Textarea(attrs={"rows": 2}))
-    kompetensi = forms.ModelMultipleChoiceField(label=_("Kompetensi (pilih)"), required=False,
+    kompetensi = PilihanModelBanyak(label=_("Kompetensi (pilih)"), required=False,
                                                 queryset=Kompetensi.objects.order_by("nama"))
     hasil_diharapkan = forms.CharField(label=_("Ekspektasi/target kinerja"), widget=forms.Textarea(attrs={"rows": 2}))
     uraian_tugas = forms.CharField(label=_("Uraian tugas"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    mulai = forms.DateField(label=_("Mulai"), widget=forms.DateInput(attrs={"type": "date"}))
-    selesai = forms.DateField(label=_("Selesai"), widget=forms.DateInput(attrs={"type": "date"}))
+    mulai = forms.DateField(label=_("Mulai"), widget=forms.DateInput(attrs={"type": "date"}),
+                            validators=[_tanggal_wajar])
+    selesai = forms.DateField(label=_("Selesai"), widget=forms.DateInput(attrs={"type": "date"}),
+                              validators=[_tanggal_wajar])
     sifat = forms.ChoiceField(label=_("Sifat pekerjaan"), choices=Sifat.choices, initial=Sifat.INSIDENTAL)
 
     def clean(self):
@@ -164,11 +203,11 @@ class PenunjukanForm(_IsiPermohonanForm):
         (Rute.PENUNJUKAN_LINTAS_INSTANSI, _("Lintas instansi pemerintah")),
     ]
     rute = forms.ChoiceField(label=_("Cakupan"), choices=RUTE, widget=forms.RadioSelect)
-    unit_tujuan = forms.ModelChoiceField(
+    unit_tujuan = PilihanModel(
         label=_("Unit tempat pegawai yang diminta"), queryset=UnitOrganisasi.objects.none(), required=False,
         help_text=_("Kosongkan untuk penugasan dalam unit sendiri."),
     )
-    pegawai_diminta = forms.ModelMultipleChoiceField(
+    pegawai_diminta = PilihanModelBanyak(
         label=_("Pegawai yang diminta"), required=False, queryset=Pegawai.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
@@ -178,7 +217,7 @@ class PenunjukanForm(_IsiPermohonanForm):
                                            initial=1)
     peran_penugasan = forms.CharField(label=_("Peran (opsional)"), max_length=120, required=False,
                                       help_text=_("mis. Bendahara, PPTK; kosong = penugasan individu"))
-    tim = forms.ModelChoiceField(label=_("Gabung ke tim kerja yang ada"), required=False,
+    tim = PilihanModel(label=_("Gabung ke tim kerja yang ada"), required=False,
                                  queryset=TimKerja.objects.none(), empty_label=_("— tidak —"))
     nama_tim = forms.CharField(label=_("Atau bentuk tim kerja baru: nama tim"), max_length=200, required=False)
     ketua_nip = forms.CharField(label=_("NIP ketua tim"), max_length=18, required=False,
@@ -237,7 +276,7 @@ class PenunjukanForm(_IsiPermohonanForm):
 
 
 class SukarelaForm(_IsiPermohonanForm):
-    unit_tujuan = forms.ModelChoiceField(label=_("Unit yang dituju"), queryset=UnitOrganisasi.objects.none())
+    unit_tujuan = PilihanModel(label=_("Unit yang dituju"), queryset=UnitOrganisasi.objects.none())
     motivasi = forms.CharField(label=_("Motivasi"), widget=forms.Textarea(attrs={"rows": 3}),
                                help_text=_("Mengapa Anda ingin terlibat dalam pekerjaan ini."))
 
@@ -272,10 +311,10 @@ class CariPegawaiForm(FormDasar):
     a unit of another agency is an invalid choice, never a list of that agency's staff."""
 
     cari_q = forms.CharField(label=_("Nama atau NIP"), required=False, max_length=100)
-    cari_kompetensi = forms.ModelChoiceField(label=_("Kompetensi"), required=False,
+    cari_kompetensi = PilihanModel(label=_("Kompetensi"), required=False,
                                              queryset=Kompetensi.objects.order_by("nama"), empty_label=_("Semua"))
-    cari_unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=UnitOrganisasi.objects.all())
-    unit_tujuan = forms.ModelChoiceField(required=False, queryset=UnitOrganisasi.objects.all())
+    cari_unit = PilihanModel(label=_("Unit"), required=False, queryset=UnitOrganisasi.objects.all())
+    unit_tujuan = PilihanModel(required=False, queryset=UnitOrganisasi.objects.all())
     rute = forms.ChoiceField(required=False, choices=[("", "")] + list(Rute.choices))
 
     def __init__(self, *args, pegawai=None, user=None, **kwargs):

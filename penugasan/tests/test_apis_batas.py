@@ -87,3 +87,35 @@ def test_nilai_ekstrem_pada_setiap_field_tidak_pernah_5xx(nama, pakai_pk, serial
         assert c.post(url_id("api-penugasan-terima", pk)).status_code == 404
         assert c.get(url_id("api-pegawai-beban-kerja", pk)).status_code == 404
         assert c.get(url_id("permohonan_detail", pk)).status_code == 404
+
+
+# ---------------------------------------------------------------- HTML forms: the same bounds
+
+
+def test_formulir_halaman_nilai_ekstrem_tidak_pernah_5xx():
+    from django.test import Client
+
+    d = bangun_pemda("belu", kode="belu")
+    p = ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.seksi[1], kriteria="Perencana")
+    pemohon, penentu = Client(raise_request_exception=False), Client(raise_request_exception=False)
+    pemohon.force_login(d.kabid[0].user)
+    penentu.force_login(d.kasi[1].user)
+    dasar = {"rute": "penunjukan_lintas_unit", "judul": "R", "maksud_tujuan": "M", "kompetensi_uraian": "K",
+             "hasil_diharapkan": "H", "mulai": MULAI.isoformat(), "selesai": SELESAI.isoformat(), "sifat": "insidental",
+             "unit_tujuan": d.seksi[1].pk, "kriteria": "Perencana", "jumlah_dibutuhkan": 1}
+    buruk = [str(RAKSASA), str(2**63), "-1", "abc", "9999-12-31", "0001-01-01", "x" * 20_000]
+    titik = [
+        (pemohon, reverse("permohonan_baru"), dasar,
+         ["unit_tujuan", "pegawai_diminta", "kompetensi", "tim", "jumlah_dibutuhkan", "mulai", "selesai", "judul"]),
+        (penentu, reverse("permohonan_setujui", args=[p.pk]), {}, ["pegawai_ids", "catatan"]),
+        (penentu, reverse("kotak_masuk_setujui_massal"), {}, ["permohonan"]),
+        (penentu, reverse("kotak_masuk"), None, ["unit", "umur", "rute"]),
+    ]
+    for c, url, isi, fields in titik:
+        for field in fields:
+            for nilai in buruk:
+                if isi is None:
+                    r = c.get(url, {field: nilai})
+                else:
+                    r = c.post(url, {**isi, field: nilai})
+                assert r.status_code < 500, (url, field, nilai[:40], r.status_code)
