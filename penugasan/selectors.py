@@ -69,7 +69,9 @@ def jabatan_dieskalasi(user, jabatan_ids: list[int], tanggal: datetime.date | No
     menunggu = PermohonanPenugasan.objects.filter(
         status=StatusPermohonan.MENUNGGU_KEPUTUSAN, jabatan_penentu__isnull=False).values("jabatan_penentu_id")
     hasil = []
-    for jabatan in Jabatan.objects.filter(pk__in=menunggu).exclude(pk__in=terisi).select_related("unit"):
+    instansi = Jabatan.objects.filter(pk__in=jabatan_ids).values("instansi_id")  # escalation stays in the Instansi
+    for jabatan in (Jabatan.objects.filter(pk__in=menunggu, instansi_id__in=instansi).exclude(pk__in=terisi)
+                    .select_related("unit")):
         pejabat = org.pejabat_berwenang(jabatan=jabatan, tanggal=tanggal)
         if pejabat is not None and pejabat.jabatan.pk in jabatan_ids and pejabat.pegawai.user_id == user.pk:
             hasil.append(jabatan.pk)
