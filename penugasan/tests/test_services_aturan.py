@@ -80,7 +80,8 @@ def test_kompetensi_m2m_dan_draf_lalu_ajukan(d):
     with pytest.raises(ValidationError):
         services.permohonan_setujui(actor=d.kasi[1].user, permohonan_id=p.pk)
     p = services.permohonan_setujui(actor=d.kasi[1].user, permohonan_id=p.pk,
-                                    pegawai_ids=[d.jf_pertama[1].pk, d.pelaksana[1].pk])
+                                    pegawai_ids=[d.jf_pertama[1].pk, d.pelaksana[1].pk],
+                                    konfirmasi_melebihi=True)  # 2 chosen, 1 requested (default)
     assert set(Penugasan.objects.filter(permohonan=p).values_list("pegawai", flat=True)) == {
         d.jf_pertama[1].pk, d.pelaksana[1].pk}
 
