@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from penugasan import services
 from penugasan.models import PermohonanPenugasan, StatusPermohonan
-from sistemkerja.exceptions import KonflikError
+from inti.exceptions import KonflikError
 
 from .helpers import ajukan, bangun_pemda
 
