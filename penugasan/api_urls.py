@@ -1,4 +1,4 @@
-import sistemkerja.converters  # noqa: F401  (registers <id:…>)
+import inti.converters  # noqa: F401  (registers <id:…>)
 from django.urls import path
 
 from . import apis
