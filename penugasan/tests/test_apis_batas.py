@@ -70,7 +70,7 @@ def test_nilai_ekstrem_pada_setiap_field_tidak_pernah_5xx(nama, pakai_pk, serial
         for field, daftar in _field_input(serializer):
             for nilai in NILAI_BURUK:
                 bentuk = [nilai] if daftar else nilai
-                data = {**(dasar if not pakai_pk else {}), field: bentuk}
+                data = {**(dasar if not pakai_pk else {"langkah": p.langkah_ke}), field: bentuk}
                 r = c.post(url, data, format="json")
                 assert r.status_code < 500, (field, repr(bentuk)[:60], r.status_code)
     # path ids out of range too: not found, never an overflow
@@ -107,7 +107,8 @@ def test_formulir_halaman_nilai_ekstrem_tidak_pernah_5xx():
     titik = [
         (pemohon, reverse("permohonan_baru"), dasar,
          ["unit_tujuan", "pegawai_diminta", "kompetensi", "tim", "jumlah_dibutuhkan", "mulai", "selesai", "judul"]),
-        (penentu, reverse("permohonan_setujui", args=[p.pk]), {}, ["pegawai_ids", "catatan"]),
+        (penentu, reverse("permohonan_setujui", args=[p.pk]), {"langkah": p.langkah_ke},
+         ["pegawai_ids", "catatan", "langkah"]),
         (penentu, reverse("kotak_masuk_setujui_massal"), {}, ["permohonan"]),
         (penentu, reverse("kotak_masuk"), None, ["unit", "umur", "rute"]),
     ]

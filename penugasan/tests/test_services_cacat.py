@@ -82,9 +82,10 @@ def test_memilih_lebih_banyak_lewat_api_memberi_peringatan(d):
                jumlah_dibutuhkan=1)
     c = klien(d.kasi[1])
     url = reverse("api-permohonan-setujui", args=[p.pk])
-    r = c.post(url, {"pegawai": [d.jf_pertama[1].pk, d.pelaksana[1].pk]}, format="json")
+    r = c.post(url, {"langkah": p.langkah_ke, "pegawai": [d.jf_pertama[1].pk, d.pelaksana[1].pk]}, format="json")
     assert r.status_code == 400 and "pegawai" in r.json()
-    r = c.post(url, {"pegawai": [d.jf_pertama[1].pk, d.pelaksana[1].pk], "konfirmasi_melebihi": True},
+    r = c.post(url, {"langkah": p.langkah_ke, "pegawai": [d.jf_pertama[1].pk, d.pelaksana[1].pk],
+                    "konfirmasi_melebihi": True},
                format="json")
     assert r.status_code == 200, r.json()
     assert any("melebihi" in w for w in r.json()["peringatan"])
@@ -99,7 +100,7 @@ def test_memilih_lebih_banyak_lewat_halaman_menampilkan_konfirmasi(d):
     c.force_login(d.kasi[1].user)
     html = c.get(reverse("permohonan_detail", args=[p.pk])).content.decode()
     assert 'name="konfirmasi_melebihi"' in html
-    data = {"pegawai_ids": [d.jf_pertama[1].pk, d.pelaksana[1].pk], "catatan": ""}
+    data = {"langkah": p.langkah_ke, "pegawai_ids": [d.jf_pertama[1].pk, d.pelaksana[1].pk], "catatan": ""}
     r = c.post(reverse("permohonan_setujui", args=[p.pk]), data)
     assert r.status_code == 400 and "konfirmasi" in r.content.decode().lower()
     assert PermohonanPenugasan.objects.get(pk=p.pk).status == StatusPermohonan.MENUNGGU_KEPUTUSAN

@@ -48,7 +48,8 @@ def test_penentu_kosong_setelah_langkah_dicapai_dieskalasi_ke_atasan():
     # the former holder no longer sees it as theirs
     assert not selectors.menunggu_keputusan(d.kasi[1].user).filter(pk=p.pk).exists()
     # the official above decides; the history says for which vacant post
-    r = c.post(reverse("api-permohonan-setujui", args=[p.pk]), {"pegawai": [d.jf_pertama[1].pk]}, format="json")
+    r = c.post(reverse("api-permohonan-setujui", args=[p.pk]), {"langkah": p.langkah_ke, "pegawai": [d.jf_pertama[1].pk]},
+               format="json")
     assert r.status_code == 200, r.json()
     assert r.json()["status"] == StatusPermohonan.DISETUJUI
     langkah = p.riwayat.order_by("-urutan").first()
@@ -71,7 +72,7 @@ def test_definitif_membuka_permohonan_saat_plt_menjabat_diberi_tahu_siapa_plt():
     c = APIClient()
     c.force_login(definitif.user)
     for r in (c.get(reverse("api-permohonan-detail", args=[p.pk])),
-              c.post(reverse("api-permohonan-setujui", args=[p.pk]), {}, format="json")):
+              c.post(reverse("api-permohonan-setujui", args=[p.pk]), {"langkah": p.langkah_ke}, format="json")):
         assert r.status_code == 403, r.content
         pesan = r.json()["detail"]
         assert "Plt." in pesan and plt.nama_lengkap in pesan and "Kepala Seksi 2" in pesan
