@@ -194,7 +194,7 @@ def ekspor_jalankan(*, ekspor_id: int) -> Ekspor | None:
     """Run one background export (idempotent: only a waiting export runs). Writes the file to the
     private store with progress, marks it finished (audit row), and notifies the requester."""
     with transaction.atomic():
-        ekspor = Ekspor.objects.select_for_update().select_related("diminta_oleh").filter(pk=ekspor_id).first()
+        ekspor = Ekspor.objects.select_for_update(of=("self",)).select_related("diminta_oleh").filter(pk=ekspor_id).first()
         if ekspor is None or ekspor.status != StatusEkspor.MENUNGGU:
             return ekspor
         ekspor.status = StatusEkspor.DIPROSES

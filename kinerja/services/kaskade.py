@@ -143,7 +143,7 @@ def kaskade_bagi(*, actor, ip: str | None = None, indikator_id: int, bagian: lis
     indikator = IndikatorKinerja.objects.select_related("sasaran__pk_kinerja__jabatan__unit",
                                                         "sasaran__pk_kinerja__perangkat_daerah").get(pk=indikator_id)
     pk = indikator.sasaran.pk_kinerja
-    pk = type(pk).objects.select_for_update().select_related("jabatan__unit", "perangkat_daerah", "instansi").get(pk=pk.pk)
+    pk = type(pk).objects.select_for_update(of=("self",)).select_related("jabatan__unit", "perangkat_daerah", "instansi").get(pk=pk.pk)
     induk = None
     if induk_id is not None:
         induk = TargetJabatan.objects.select_related("jabatan__unit").get(pk=induk_id, indikator=indikator)
@@ -162,7 +162,7 @@ def kaskade_bagi(*, actor, ip: str | None = None, indikator_id: int, bagian: lis
     hasil = _bagian_bersih(bagian, pk=pk, unit_atas=jabatan_atas.unit, jabatan_atas=jabatan_atas)
     _periksa_jumlah(hasil, indikator=indikator, induk=induk)
 
-    lama = {t.jabatan_id: t for t in TargetJabatan.objects.select_for_update().filter(indikator=indikator, induk=induk)}
+    lama = {t.jabatan_id: t for t in TargetJabatan.objects.select_for_update(of=("self",)).filter(indikator=indikator, induk=induk)}
     baru_ids = {b["jabatan"].pk for b in hasil}
     for jabatan_id, t in lama.items():
         if jabatan_id in baru_ids:
@@ -212,7 +212,7 @@ def _pastikan_penentu_strategi(*, actor, target: TargetJabatan, tanggal: datetim
 
 
 def _target_terkunci(target_id: int) -> TargetJabatan:
-    return (TargetJabatan.objects.select_for_update()
+    return (TargetJabatan.objects.select_for_update(of=("self",))
             .select_related("jabatan__unit__perangkat_daerah", "indikator__sasaran__pk_kinerja__instansi",
                             "penanggung_jawab").get(pk=target_id))
 

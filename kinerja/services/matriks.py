@@ -32,7 +32,7 @@ def matriks_isi(*, actor, ip: str | None = None, tim_id: int, baris: list[dict])
     """The ketua fills (or revises) rows: ``[{anggota_id, peran, hasil, indikator, target_nilai?,
     satuan?, target_id?}]`` (``anggota_id`` = AnggotaTim id). A changed row goes back to the
     member for acceptance."""
-    tim = TimKerja.objects.select_for_update().get(pk=tim_id)
+    tim = TimKerja.objects.select_for_update(of=("self",)).get(pk=tim_id)
     ketua = _pastikan_ketua(actor=actor, tim=tim)
     if not isinstance(baris, list) or not baris or not all(isinstance(b, dict) for b in baris):
         raise ValidationError({"baris": [_("Isi paling sedikit satu baris.")]})
@@ -99,7 +99,7 @@ def matriks_isi(*, actor, ip: str | None = None, tim_id: int, baris: list[dict])
 
 
 def _tanggapi(*, actor, ip, baris_id: int, terima: bool, komentar: str) -> BarisMatriksPeran:
-    obj = BarisMatriksPeran.objects.select_for_update().select_related("anggota__pegawai", "tim").get(pk=baris_id)
+    obj = BarisMatriksPeran.objects.select_for_update(of=("self",)).select_related("anggota__pegawai", "tim").get(pk=baris_id)
     if obj.anggota.pegawai_id != pegawai_actor(actor).pk:
         raise PermissionDenied(_("Hanya anggota yang bersangkutan yang dapat menanggapi barisnya."))
     if obj.status != StatusBarisMatriks.DIUSULKAN:

@@ -60,7 +60,7 @@ def _pastikan_penetap(*, actor, jabatan: Jabatan, tanggal: datetime.date):
 
 
 def _pk_terkunci(pk_id: int) -> PerjanjianKinerja:
-    return PerjanjianKinerja.objects.select_for_update().select_related("jabatan__unit__perangkat_daerah",
+    return PerjanjianKinerja.objects.select_for_update(of=("self",)).select_related("jabatan__unit__perangkat_daerah",
                                                                        "instansi").get(pk=pk_id)
 
 
@@ -107,7 +107,7 @@ def pk_tetapkan(*, actor, ip: str | None = None, pk_id: int,
     berlaku = tanggal_berlaku or pk.tanggal_berlaku or tanggal
     lama = None
     if pk.versi_sebelumnya_id:
-        lama = PerjanjianKinerja.objects.select_for_update().get(pk=pk.versi_sebelumnya_id)
+        lama = PerjanjianKinerja.objects.select_for_update(of=("self",)).get(pk=pk.versi_sebelumnya_id)
         if lama.status != StatusPK.DITETAPKAN:
             raise KonflikError(_("Versi yang diubah tidak lagi berlaku."))
         if lama.tanggal_berlaku and berlaku < lama.tanggal_berlaku:

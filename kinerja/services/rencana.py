@@ -121,7 +121,7 @@ def rencana_anggaran_simpan(*, actor, ip: str | None = None, target_id: int, jud
     judul = _teks(judul, "judul")
     baris = _kegiatan_bersih(kegiatan)
     if rencana_id:
-        rencana = RencanaKegiatanAnggaran.objects.select_for_update().get(pk=rencana_id, target=target)
+        rencana = RencanaKegiatanAnggaran.objects.select_for_update(of=("self",)).get(pk=rencana_id, target=target)
         if rencana.status not in (StatusRencana.DRAF, StatusRencana.DIKEMBALIKAN):
             raise KonflikError(_("Rencana yang sudah diajukan atau disetujui tidak dapat diubah."))
         rencana.judul = judul
@@ -138,7 +138,7 @@ def rencana_anggaran_simpan(*, actor, ip: str | None = None, target_id: int, jud
 
 @dengan_jejak(AksiAudit.KINERJA_RENCANA_ANGGARAN_AJUKAN, model=RencanaKegiatanAnggaran, kunci="rencana_id")
 def rencana_anggaran_ajukan(*, actor, ip: str | None = None, rencana_id: int) -> RencanaKegiatanAnggaran:
-    rencana = RencanaKegiatanAnggaran.objects.select_for_update().select_related("target__jabatan__unit").get(pk=rencana_id)
+    rencana = RencanaKegiatanAnggaran.objects.select_for_update(of=("self",)).select_related("target__jabatan__unit").get(pk=rencana_id)
     if not _boleh_menyusun_rka(pegawai=pegawai_actor(actor), target=rencana.target, tanggal=hari_ini()):
         raise PermissionDenied(_("Rencana kegiatan dan anggaran diajukan oleh penyusunnya."))
     dari = rencana.status
@@ -152,7 +152,7 @@ def rencana_anggaran_ajukan(*, actor, ip: str | None = None, rencana_id: int) ->
 
 
 def _putuskan_rka(*, actor, ip, rencana_id: int, setujui: bool, catatan: str) -> RencanaKegiatanAnggaran:
-    rencana = RencanaKegiatanAnggaran.objects.select_for_update().select_related("target__jabatan").get(pk=rencana_id)
+    rencana = RencanaKegiatanAnggaran.objects.select_for_update(of=("self",)).select_related("target__jabatan").get(pk=rencana_id)
     pejabat = pejabat_untuk(actor=actor, jabatan=rencana.target.jabatan, tanggal=hari_ini())
     if rencana.status != StatusRencana.DIAJUKAN:
         raise KonflikError(_("Rencana tidak sedang menunggu persetujuan."))
@@ -210,7 +210,7 @@ def rencana_aksi_simpan(*, actor, ip: str | None = None, tim_id: int, judul: str
                         target_id: int | None = None) -> RencanaAksi:
     """The ketua's detailed plan: milestones with due dates (within the team's period) and
     owners (team members). Saving again replaces the milestones."""
-    tim = TimKerja.objects.select_for_update().get(pk=tim_id)
+    tim = TimKerja.objects.select_for_update(of=("self",)).get(pk=tim_id)
     pegawai = _pastikan_ketua(actor=actor, tim=tim)
     judul = _teks(judul, "judul")
     tonggak = _daftar(tonggak, "tonggak")
