@@ -139,7 +139,7 @@ def test_jf_mengajukan_diri_ke_unit_lain_dan_disetujui_berurutan(demo, sesi):
     s.foto("surat-terbit", ponsel=True)
 
 
-def test_tolak_wajib_alasan_dan_pejabat_lain_mendapat_403(demo, sesi):
+def test_tolak_wajib_alasan_dan_pejabat_lain_mendapat_404(demo, sesi):
     jf = demo["pegawai"]["jf"]
     unit_ppk = demo["unit"]["ppk"]
     judul = "Survei Kepuasan Layanan"
@@ -171,16 +171,16 @@ def test_tolak_wajib_alasan_dan_pejabat_lain_mendapat_403(demo, sesi):
     assert _permohonan(judul).status == StatusPermohonan.DITOLAK
 
     # an official of another unit (Sekretariat Daerah) and one of another agency cannot open it:
-    # a friendly 403 page, not a traceback
+    # a friendly 404 page (the same answer as for a missing id: no enumeration), not a traceback
     sekda = sesi("sekda")
     resp = sekda.page.goto(f"/penugasan/permohonan/{p.pk}/")
-    assert resp.status == 403 and sekda.page.get_by_role("heading", name="Akses ditolak").is_visible()
+    assert resp.status == 404 and sekda.page.get_by_role("heading", name="Halaman tidak ditemukan").is_visible()
     lain = sesi("pimpinan2")
     resp = lain.page.goto(f"/penugasan/permohonan/{p.pk}/")
-    assert resp.status == 403
-    assert lain.page.get_by_role("heading", name="Akses ditolak").is_visible()
+    assert resp.status == 404
+    assert lain.page.get_by_role("heading", name="Halaman tidak ditemukan").is_visible()
     assert "Traceback" not in lain.page.content()
-    lain.foto("403", ponsel=True)
+    lain.foto("404", ponsel=True)
 
     # the requester sees why it was refused
     s = sesi("pimpinan")

@@ -86,7 +86,7 @@ def main() -> None:
         c = klien()
 
         def kirim():
-            r = c.post(reverse("permohonan_setujui", args=[pk]), follow=True)
+            r = c.post(reverse("permohonan_setujui", args=[pk]), {"langkah": 0}, follow=True)  # the step seen
             teks = r.content.decode()
             sudah = "sudah diputuskan oleh pejabat lain" in teks or "sedang diubah oleh pengguna lain" in teks
             return f"{r.redirect_chain[-1][1] if r.redirect_chain else r.status_code}{' konflik' if sudah else ''}"
