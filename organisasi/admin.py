@@ -23,7 +23,6 @@ from inti import waktu
 
 from . import kedudukan, permissions, services, services_aturan
 from .models import (
-    JENJANG_KATEGORI,
     Instansi,
     Jabatan,
     JenisJabatan,
@@ -94,6 +93,24 @@ class FormLayanan(forms.ModelForm):
         if not self.errors and self.instance.pk is None:
             uji_layanan(self, lambda: self.panggil_layanan(actor=None))
         return cleaned
+
+
+class FormUbahLayanan(FormLayanan):
+    """A ModelForm for a change to an existing row that a service makes (e.g. ending a holding)."""
+
+    def clean(self):
+        cleaned = forms.ModelForm.clean(self)
+        if not self.errors:
+            uji_layanan(self, lambda: self.panggil_layanan(actor=None))
+        return cleaned
+
+
+def _isi_dari_form(form: forms.ModelForm, obj) -> None:
+    """Copy the cleaned values onto the instance (as the ModelForm would after ``clean``) so that
+    a service can validate the object as it would be saved."""
+    for nama, nilai in form.cleaned_data.items():
+        if nama in form.fields and nama in {f.name for f in obj._meta.concrete_fields}:
+            setattr(obj, nama, nilai)
 
 
 def _salin_hasil(obj, hasil) -> None:
@@ -245,24 +262,23 @@ def _aksi_preset(preset: str):
 
 class RiwayatLewatLayananMixin:
     """History rows (appointments, placements): a new row is created through its service
-    (``form_baru.panggil_layanan``); an existing row keeps ``field_riwayat`` read-only."""
+    (``form_baru.panggil_layanan``); an existing row keeps ``field_riwayat`` read-only and its
+    end date is changed through its service too (``form_ubah.panggil_layanan``, with the overlap
+    check). Nothing here saves the model directly."""
 
     form_baru = None
+    form_ubah = None
     field_riwayat: tuple[str, ...] = ()
 
     def get_form(self, request, obj=None, **kwargs):
-        if obj is None:
-            kwargs["form"] = self.form_baru
+        kwargs["form"] = self.form_baru if obj is None else self.form_ubah
         return super().get_form(request, obj, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         return self.field_riwayat if obj is not None else ()
 
     def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
-        else:
-            _salin_hasil(obj, form.panggil_layanan(actor=request.user))
+        _salin_hasil(obj, form.panggil_layanan(actor=request.user))
 
 
 @admin.register(Instansi)
@@ -411,20 +427,12 @@ class UnitOrganisasiForm(forms.ModelForm):
             self.instance.perangkat_daerah if self.instance.perangkat_daerah_id else None)
         if pd is None:
             return cleaned
+        _isi_dari_form(self, self.instance)
         self.instance.perangkat_daerah = pd
-        self.instance.instansi_id = pd.instansi_id
         try:
-            services.unit_validasi_induk(unit=self.instance, parent=cleaned.get("parent"))
+            services.unit_validasi(unit=self.instance)  # the rules live in the service, not here
         except ValidationError as e:
             tambahkan_kesalahan(self, e)
-        for nama in ("jabatan_pimpinan", "jabatan_ppk"):
-            jabatan = cleaned.get(nama)
-            if jabatan is not None and (jabatan.unit is None or jabatan.unit.perangkat_daerah_id != pd.pk):
-                self.add_error(nama, _("Jabatan harus berada pada Perangkat Daerah yang sama dengan unit."))
-        kode = cleaned.get("kode")
-        if kode and UnitOrganisasi.objects.filter(instansi_id=pd.instansi_id, kode=kode).exclude(
-                pk=self.instance.pk).exists():
-            self.add_error("kode", _("Kode unit %(k)s sudah dipakai di instansi ini.") % {"k": kode})
         return cleaned
 
 
@@ -450,8 +458,7 @@ class UnitOrganisasiAdmin(CakupanAdmin):
         return f"{'— ' * depth}{obj.nama}"
 
     def save_model(self, request, obj, form, change):
-        obj.instansi_id = obj.perangkat_daerah.instansi_id
-        super().save_model(request, obj, form, change)
+        services.unit_simpan(unit=obj, actor=request.user)
 
 
 # --------------------------------------------------------------------------- holders (PemangkuJabatan)
@@ -467,6 +474,17 @@ class PemangkuBaruForm(FormLayanan):
         return services.pemangku_tetapkan(jabatan=d["jabatan"], pegawai=d["pegawai"], jenis=d["jenis"],
                                           mulai=d["mulai"], selesai=d.get("selesai"),
                                           nomor_sk=d.get("nomor_sk", ""), actor=actor)
+
+
+class PemangkuUbahForm(FormUbahLayanan):
+    class Meta:
+        model = PemangkuJabatan
+        fields = ("selesai", "nomor_sk")
+
+    def panggil_layanan(self, *, actor):
+        d = self.cleaned_data
+        return services.pemangku_akhiri(pemangku=self.instance, selesai=d.get("selesai"),
+                                        nomor_sk=d.get("nomor_sk", ""), actor=actor)
 
 
 class _PemangkuTerdaftarInline(admin.TabularInline):
@@ -529,6 +547,7 @@ class PemangkuJabatanAdmin(RiwayatLewatLayananMixin, CakupanAdmin):
     autocomplete_fields = ("jabatan", "pegawai")
 
     form_baru = PemangkuBaruForm
+    form_ubah = PemangkuUbahForm
     # an appointment is history: only its end date and decree number may be corrected
     field_riwayat = ("jabatan", "pegawai", "jenis", "mulai")
 
@@ -546,6 +565,16 @@ class KedudukanBaruForm(FormLayanan):
         return services.kedudukan_tetapkan(pegawai=d["pegawai"], jabatan_ppk=d["jabatan_ppk"],
                                            jabatan_pimpinan=d.get("jabatan_pimpinan"), mulai=d["mulai"],
                                            actor=actor)
+
+
+class KedudukanUbahForm(FormUbahLayanan):
+    class Meta:
+        model = Kedudukan
+        fields = ("selesai",)
+
+    def panggil_layanan(self, *, actor):
+        return services.kedudukan_akhiri(kedudukan=self.instance, selesai=self.cleaned_data.get("selesai"),
+                                         actor=actor)
 
 
 class KedudukanDiPegawaiInline(admin.TabularInline):
@@ -594,6 +623,7 @@ class KedudukanAdmin(RiwayatLewatLayananMixin, CakupanAdmin):
     autocomplete_fields = ("pegawai", "jabatan_ppk", "jabatan_pimpinan")
 
     form_baru = KedudukanBaruForm
+    form_ubah = KedudukanUbahForm
     field_riwayat = ("pegawai", "jabatan_ppk", "jabatan_pimpinan", "mulai")
 
 
@@ -613,32 +643,15 @@ class JabatanForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        unit, jenis = cleaned.get("unit"), cleaned.get("jenis")
-        if unit is not None:
-            cleaned["instansi"] = unit.instansi
-            self.instance.instansi_id = unit.instansi_id
-        elif jenis and jenis != JenisJabatan.KEPALA_DAERAH:
-            self.add_error("unit", _("Setiap jabatan selain Kepala Daerah wajib berada pada unit organisasi."))
-        elif not cleaned.get("instansi"):
-            self.add_error("instansi", _("Pilih instansi untuk jabatan Kepala Daerah."))
-        if jenis == JenisJabatan.FUNGSIONAL:
-            jenjang = cleaned.get("jenjang")
-            if not jenjang:
-                self.add_error("jenjang", _("Jabatan Fungsional wajib memiliki jenjang."))
-            elif not cleaned.get("kategori_jf"):
-                cleaned["kategori_jf"] = JENJANG_KATEGORI[jenjang]
-            elif cleaned["kategori_jf"] != JENJANG_KATEGORI[jenjang]:
-                self.add_error("kategori_jf", _("Jenjang %(j)s termasuk kategori %(k)s.") % {
-                    "j": jenjang, "k": JENJANG_KATEGORI[jenjang].label})
-        elif cleaned.get("jenjang"):
-            self.add_error("jenjang", _("Jenjang hanya untuk Jabatan Fungsional."))
-        if cleaned.get("kepala_unit") and unit is not None and Jabatan.objects.filter(
-                unit=unit, kepala_unit=True).exclude(pk=self.instance.pk).exists():
-            self.add_error("kepala_unit", _("%(u)s sudah memiliki jabatan kepala unit.") % {"u": unit.nama})
-        kode, instansi = cleaned.get("kode"), cleaned.get("instansi")
-        if kode and instansi and Jabatan.objects.filter(instansi=instansi, kode=kode).exclude(
-                pk=self.instance.pk).exists():
-            self.add_error("kode", _("Kode jabatan %(k)s sudah dipakai di instansi ini.") % {"k": kode})
+        _isi_dari_form(self, self.instance)
+        try:
+            services.jabatan_validasi(jabatan=self.instance)  # the rules live in the service, not here
+        except ValidationError as e:
+            tambahkan_kesalahan(self, e)
+        # the service fills these; the form must not put the typed values back
+        if "instansi" in self.fields:
+            cleaned["instansi"] = self.instance.instansi if self.instance.instansi_id else None
+        cleaned["kategori_jf"] = self.instance.kategori_jf
         return cleaned
 
 
@@ -651,6 +664,9 @@ class JabatanAdmin(CakupanAdmin):
     list_select_related = ("unit",)
     autocomplete_fields = ("unit",)
     inlines = [PemangkuDiJabatanInline, PemangkuBaruDiJabatanInline]
+
+    def save_model(self, request, obj, form, change):
+        services.jabatan_simpan(jabatan=obj, actor=request.user)
 
     def get_queryset(self, request):
         pemangku = PemangkuJabatan.objects.filter(

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from . import kedudukan, selectors
 from .selectors_aturan import aturan_pada
@@ -178,3 +179,122 @@ def unit_validasi_induk(*, unit: UnitOrganisasi, parent: UnitOrganisasi | None) 
         raise ValidationError({"parent": "Unit induk harus berada pada Perangkat Daerah yang sama."})
     if unit.pk and (parent.pk == unit.pk or UnitOrganisasi.objects.descendants(unit).filter(pk=parent.pk).exists()):
         raise ValidationError({"parent": f"{parent.nama} berada di bawah {unit.nama}: susunan unit akan berputar."})
+
+
+@transaction.atomic
+def pemangku_akhiri(*, pemangku: PemangkuJabatan, selesai: datetime.date | None, nomor_sk: str | None = None,
+                    actor=None) -> PemangkuJabatan:
+    """Set (or correct) the end date of a holding. Refused when it would end before it began or,
+    for a single seat, overlap another holder of the same kind; a definitive holding may not
+    overlap the pegawai's other definitive position either."""
+    pemangku = PemangkuJabatan.objects.select_for_update().select_related("jabatan").get(pk=pemangku.pk)
+    Jabatan.objects.select_for_update().filter(pk=pemangku.jabatan_id).first()  # as pemangku_tetapkan
+    if selesai is not None and selesai < pemangku.mulai:
+        raise ValidationError({"selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
+    lain = PemangkuJabatan.objects.filter(_tumpang_tindih(pemangku.mulai, selesai), jenis=pemangku.jenis
+                                          ).exclude(pk=pemangku.pk)
+    if pemangku.jabatan.kursi_tunggal and lain.filter(jabatan_id=pemangku.jabatan_id).exists():
+        raise ValidationError({"selesai": _("%(j)s sudah memiliki %(k)s lain pada rentang itu.") % {
+            "j": pemangku.jabatan.nama, "k": JenisPemangku(pemangku.jenis).label}})
+    if pemangku.jenis == JenisPemangku.DEFINITIF and lain.filter(pegawai_id=pemangku.pegawai_id).exists():
+        raise ValidationError({"selesai": _("Pegawai ini sudah memangku jabatan definitif lain pada rentang itu.")})
+    pemangku.selesai = selesai
+    fields = ["selesai", "updated_at"]
+    if nomor_sk is not None:
+        pemangku.nomor_sk = nomor_sk
+        fields.append("nomor_sk")
+    pemangku.save(update_fields=fields)
+    return pemangku
+
+
+@transaction.atomic
+def kedudukan_akhiri(*, kedudukan: Kedudukan, selesai: datetime.date | None, actor=None) -> Kedudukan:
+    """Set (or correct) the end date of a placement; it may not end before it began nor overlap
+    the pegawai's other placements."""
+    kedudukan = Kedudukan.objects.select_for_update().get(pk=kedudukan.pk)
+    if selesai is not None and selesai < kedudukan.mulai:
+        raise ValidationError({"selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
+    if Kedudukan.objects.filter(_tumpang_tindih(kedudukan.mulai, selesai), pegawai_id=kedudukan.pegawai_id
+                                ).exclude(pk=kedudukan.pk).exists():
+        raise ValidationError({"selesai": _("Pegawai ini sudah memiliki kedudukan lain pada rentang itu.")})
+    kedudukan.selesai = selesai
+    kedudukan.save(update_fields=["selesai", "updated_at"])
+    return kedudukan
+
+
+# --------------------------------------------------------------------------- units and positions
+
+
+def aturan_jenjang_jabatan(*, jenis: str, jenjang: str, kategori_jf: str = "") -> dict[str, str]:
+    """The jenjang rules of a position, pure (the admin and the org-chart import, which checks
+    unsaved rows, share it): {field: reason} of every broken rule."""
+    if jenis == JenisJabatan.FUNGSIONAL:
+        if not jenjang:
+            return {"jenjang": _("Jabatan Fungsional wajib memiliki jenjang.")}
+        if kategori_jf and kategori_jf != JENJANG_KATEGORI[jenjang]:
+            return {"kategori_jf": _("Jenjang %(j)s termasuk kategori %(k)s.") % {
+                "j": Jenjang(jenjang).label, "k": JENJANG_KATEGORI[jenjang].label}}
+    elif jenjang:
+        return {"jenjang": _("Jenjang hanya untuk Jabatan Fungsional, bukan %(j)s.") % {
+            "j": JenisJabatan(jenis).label if jenis in JenisJabatan.values else jenis}}
+    return {}
+
+
+def jabatan_validasi(*, jabatan: Jabatan) -> None:
+    """Every rule a position must satisfy before it is saved; fills the Instansi from the unit and
+    the JF category from the jenjang. Raises ValidationError by field."""
+    kesalahan: dict[str, str] = {}
+    if jabatan.unit_id is not None:
+        jabatan.instansi_id = jabatan.unit.instansi_id
+    elif jabatan.jenis and jabatan.jenis != JenisJabatan.KEPALA_DAERAH:
+        kesalahan["unit"] = _("Setiap jabatan selain Kepala Daerah wajib berada pada unit organisasi.")
+    elif not jabatan.instansi_id:
+        kesalahan["instansi"] = _("Pilih instansi untuk jabatan Kepala Daerah.")
+    kesalahan.update(aturan_jenjang_jabatan(jenis=jabatan.jenis, jenjang=jabatan.jenjang,
+                                            kategori_jf=jabatan.kategori_jf))
+    if jabatan.jenis == JenisJabatan.FUNGSIONAL and jabatan.jenjang and not jabatan.kategori_jf:
+        jabatan.kategori_jf = JENJANG_KATEGORI[jabatan.jenjang]
+    if jabatan.kepala_unit and jabatan.unit_id is not None and Jabatan.objects.filter(
+            unit_id=jabatan.unit_id, kepala_unit=True).exclude(pk=jabatan.pk).exists():
+        kesalahan["kepala_unit"] = _("%(u)s sudah memiliki jabatan kepala unit.") % {"u": jabatan.unit.nama}
+    if jabatan.kode and jabatan.instansi_id and Jabatan.objects.filter(
+            instansi_id=jabatan.instansi_id, kode=jabatan.kode).exclude(pk=jabatan.pk).exists():
+        kesalahan["kode"] = _("Kode jabatan %(k)s sudah dipakai di instansi ini.") % {"k": jabatan.kode}
+    if kesalahan:
+        raise ValidationError(kesalahan)
+
+
+@transaction.atomic
+def jabatan_simpan(*, jabatan: Jabatan, actor=None) -> Jabatan:
+    """Create or change a position after ``jabatan_validasi``."""
+    jabatan_validasi(jabatan=jabatan)
+    jabatan.save()
+    return jabatan
+
+
+def unit_validasi(*, unit: UnitOrganisasi) -> None:
+    """Every rule a unit must satisfy before it is saved: the parent (no cycle, same PD), its
+    officials from the same PD, a code unique in the Instansi. Fills the Instansi from the PD."""
+    unit.instansi_id = unit.perangkat_daerah.instansi_id
+    kesalahan: dict[str, list] = {}
+    try:
+        unit_validasi_induk(unit=unit, parent=unit.parent)
+    except ValidationError as e:
+        kesalahan.update(e.message_dict)
+    for nama in ("jabatan_pimpinan", "jabatan_ppk"):
+        jabatan = getattr(unit, nama)
+        if jabatan is not None and (jabatan.unit is None or jabatan.unit.perangkat_daerah_id != unit.perangkat_daerah_id):
+            kesalahan[nama] = [_("Jabatan harus berada pada Perangkat Daerah yang sama dengan unit.")]
+    if unit.kode and UnitOrganisasi.objects.filter(instansi_id=unit.instansi_id, kode=unit.kode).exclude(
+            pk=unit.pk).exists():
+        kesalahan["kode"] = [_("Kode unit %(k)s sudah dipakai di instansi ini.") % {"k": unit.kode}]
+    if kesalahan:
+        raise ValidationError(kesalahan)
+
+
+@transaction.atomic
+def unit_simpan(*, unit: UnitOrganisasi, actor=None) -> UnitOrganisasi:
+    """Create or change a unit after ``unit_validasi``."""
+    unit_validasi(unit=unit)
+    unit.save()
+    return unit

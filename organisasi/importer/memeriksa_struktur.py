@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
-from .. import permissions
+from .. import permissions, services
 from ..models import (
     STRUKTURAL,
     Jabatan,
@@ -164,13 +164,12 @@ class _PemeriksaStruktur(_PemeriksaBaris):
                 for kolom, k in (("nama_jabatan", "nama"), ("jenis_jabatan", "jenis")):
                     if not baru[k]:
                         self.salah(ent.baris, kolom, _("Jabatan %(k)s belum ada: %(c)s wajib diisi.") % {"k": kode, "c": kolom})
-            if baru["jenis"] == JenisJabatan.FUNGSIONAL:
-                if not baru["jenjang"]:
-                    self.salah(ent.sumber.get("jenis", ent.baris), "jenjang", _("Jabatan fungsional %(k)s wajib memiliki "
-                                                                                "jenjang.") % {"k": kode})
-            elif baru["jenis"] and ent.nilai.get("jenjang"):
-                self.salah(ent.sumber["jenjang"], "jenjang", _("Jenjang hanya diisi untuk jabatan fungsional, bukan "
-                                                               "%(j)s.") % {"j": JenisJabatan(baru["jenis"]).label})
+            # the jenjang rules of the services (the admin's too), applied to the unsaved row
+            aturan = services.aturan_jenjang_jabatan(jenis=baru["jenis"], jenjang=baru["jenjang"])
+            jf = baru["jenis"] == JenisJabatan.FUNGSIONAL
+            if "jenjang" in aturan and baru["jenis"] and (jf or ent.nilai.get("jenjang")):
+                baris = ent.sumber.get("jenis", ent.baris) if jf else ent.sumber["jenjang"]
+                self.salah(baris, "jenjang", _("Jabatan %(k)s: %(p)s") % {"k": kode, "p": aturan["jenjang"]})
             if baru["jenis"] != JenisJabatan.FUNGSIONAL and ent.nilai.get("nama_jf"):
                 self.salah(ent.sumber["nama_jf"], "nama_jf", _("nama_jf hanya diisi untuk jabatan fungsional."))
             if baru["jenis"] and baru["jenis"] in STRUKTURAL and ent.nilai.get("kepala_unit") is None and lama is None:

@@ -248,3 +248,45 @@ def test_admin_pd_menambah_pegawai_lalu_mengangkatnya(admin_client, org):
     resp = admin_client.post(change, data)
     assert resp.status_code == 302, resp.context and [f.formset.errors for f in resp.context["inline_admin_formsets"]]
     assert PemangkuJabatan.objects.filter(pegawai=baru, jabatan=jabatan).exists()
+
+
+def test_ubah_tanggal_selesai_pemangku_lewat_layanan_dengan_cek_tumpang_tindih(admin_client, org):
+    """Editing a holder's end date in the admin goes through ``pemangku_akhiri``: reopening the
+    term of a Kasi whose successor already holds the seat is refused (it was saved directly)."""
+    kasi = org.jabatan_kasi[0]
+    pengganti = PegawaiFactory(instansi=org.instansi)
+    from organisasi import services
+
+    services.pemangku_tetapkan(jabatan=kasi, pegawai=pengganti, mulai=D(2025, 1, 1))
+    lama = PemangkuJabatan.objects.get(jabatan=kasi, pegawai=org.kasi[0])
+    assert lama.selesai == D(2024, 12, 31)
+    url = reverse("admin:organisasi_pemangkujabatan_change", args=[lama.pk])
+    data = data_dari_halaman(admin_client.get(url))
+    data["selesai"] = ""  # "still in office": two definitive Kasi at once
+    resp = admin_client.post(url, data)
+    assert resp.status_code == 200
+    assert "pada rentang itu" in " ".join(resp.context["adminform"].form.errors["selesai"])
+    lama.refresh_from_db()
+    assert lama.selesai == D(2024, 12, 31)
+    # a correction that keeps the terms apart is saved, with the decree number
+    data["selesai"], data["nomor_sk"] = "2024-12-30", "821/7/2024"
+    assert admin_client.post(url, data).status_code == 302
+    lama.refresh_from_db()
+    assert (lama.selesai, lama.nomor_sk) == (D(2024, 12, 30), "821/7/2024")
+
+
+def test_ubah_tanggal_selesai_kedudukan_lewat_layanan(admin_client, org):
+    from organisasi import services
+
+    jf = org.jf_muda[0]
+    kabid = org.jabatan_kabid[0]
+    kedudukan = services.kedudukan_tetapkan(pegawai=jf, jabatan_ppk=kabid, mulai=D(2024, 1, 1))
+    baru = services.kedudukan_tetapkan(pegawai=jf, jabatan_ppk=kabid, mulai=D(2024, 6, 1))
+    kedudukan.refresh_from_db()
+    assert kedudukan.selesai == D(2024, 5, 31)
+    url = reverse("admin:organisasi_kedudukan_change", args=[kedudukan.pk])
+    data = data_dari_halaman(admin_client.get(url))
+    data["selesai"] = ""
+    resp = admin_client.post(url, data)
+    assert resp.status_code == 200 and "pada rentang itu" in " ".join(resp.context["adminform"].form.errors["selesai"])
+    assert Kedudukan.objects.filter(pegawai=baru.pegawai, selesai__isnull=True).count() == 1
