@@ -13,8 +13,10 @@ from . import kedudukan, selectors
 from .selectors_aturan import aturan_pada
 from .services_aturan import aturan_dari_preset
 from .models import (
+    JENJANG_KATEGORI,
     Instansi,
     Jabatan,
+    Jenjang,
     JenisJabatan,
     JenisPemangku,
     Kedudukan,

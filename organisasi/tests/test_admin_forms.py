@@ -290,3 +290,45 @@ def test_ubah_tanggal_selesai_kedudukan_lewat_layanan(admin_client, org):
     resp = admin_client.post(url, data)
     assert resp.status_code == 200 and "pada rentang itu" in " ".join(resp.context["adminform"].form.errors["selesai"])
     assert Kedudukan.objects.filter(pegawai=baru.pegawai, selesai__isnull=True).count() == 1
+
+
+def test_jabatan_fungsional_lewat_admin_kategori_dari_jenjang(admin_client, org):
+    """The JF rules live in ``services.jabatan_validasi``: the admin gets the category filled from
+    the jenjang, and a category that contradicts the jenjang is a form error naming both."""
+    from organisasi.models import Jabatan, JenisJabatan, Jenjang, KategoriJF
+
+    url = reverse("admin:organisasi_jabatan_add")
+    data = {"unit": org.seksi[0].pk, "kode": "JF-BARU", "nama": "Analis Baru", "jenis": JenisJabatan.FUNGSIONAL,
+            "nama_jf": "Analis", "jenjang": Jenjang.AHLI_MUDA, "kategori_jf": KategoriJF.KETERAMPILAN}
+    data.update(data_dari_halaman(admin_client.get(url)) | {k: v for k, v in data.items()})
+    resp = admin_client.post(url, data)
+    assert resp.status_code == 200
+    assert "termasuk kategori" in " ".join(resp.context["adminform"].form.errors["kategori_jf"])
+    assert not Jabatan.objects.filter(kode="JF-BARU").exists()
+    data["kategori_jf"] = ""
+    resp = admin_client.post(url, data)
+    assert resp.status_code == 302, resp.context and resp.context["adminform"].form.errors
+    jabatan = Jabatan.objects.get(kode="JF-BARU")
+    assert (jabatan.kategori_jf, jabatan.instansi_id) == (KategoriJF.KEAHLIAN, org.instansi.pk)
+
+
+def test_layanan_jabatan_dan_unit_menjaga_aturan_tanpa_admin(org):
+    """Every entry point shares the rules: the services refuse a second head of a unit, a jenjang on
+    a structural post, a duplicate unit code and an official from another PD."""
+    from django.core.exceptions import ValidationError
+
+    from organisasi import services
+    from organisasi.models import Jabatan, JenisJabatan, Jenjang
+
+    kepala_kedua = Jabatan(unit=org.seksi[0], kode="KS-2", nama="Kepala Seksi Kedua",
+                           jenis=JenisJabatan.PENGAWAS, kepala_unit=True, jenjang=Jenjang.AHLI_MUDA)
+    with pytest.raises(ValidationError) as e:
+        services.jabatan_simpan(jabatan=kepala_kedua)
+    assert {"kepala_unit", "jenjang"} <= set(e.value.message_dict)
+    assert kepala_kedua.pk is None
+    lain = bangun_pd_dua_level(org.instansi, nama="Dinas Lain")
+    seksi = org.seksi[1]
+    seksi.kode, seksi.jabatan_pimpinan = org.seksi[0].kode, lain.jabatan_kabid[0]
+    with pytest.raises(ValidationError) as e:
+        services.unit_simpan(unit=seksi)
+    assert {"kode", "jabatan_pimpinan"} <= set(e.value.message_dict)
