@@ -70,6 +70,20 @@ class Keputusan(models.TextChoices):
     BATALKAN = "batalkan", _("Dibatalkan")
 
 
+class StatusTerlindung(models.Model):
+    """Base for models whose ``status`` is a protected FSM field (changed only by transitions)."""
+
+    class Meta:
+        abstract = True
+
+    def refresh_from_db(self, *args, **kwargs):
+        # The protected FSM field refuses assignment once loaded; let a reload replace it.
+        fields = kwargs.get("fields")
+        if fields is None or "status" in fields:
+            self.__dict__.pop("status", None)
+        super().refresh_from_db(*args, **kwargs)
+
+
 # --------------------------------------------------------------------------- Tim Kerja
 
 
@@ -79,7 +93,7 @@ class StatusTim(models.TextChoices):
     DIBUBARKAN = "dibubarkan", _("Dibubarkan")
 
 
-class TimKerja(TimestampedModel):
+class TimKerja(StatusTerlindung, TimestampedModel):
     """A team of JF/Pelaksana (possibly from other units or agencies) owned by one unit."""
 
     instansi = models.ForeignKey(Instansi, verbose_name=_("instansi"), on_delete=models.PROTECT,
@@ -94,9 +108,13 @@ class TimKerja(TimestampedModel):
     mulai = models.DateField(_("mulai"))
     selesai = models.DateField(_("selesai"))
     sifat = models.CharField(_("sifat"), max_length=20, choices=Sifat.choices, default=Sifat.INSIDENTAL)
-    status = models.CharField(_("status"), max_length=20, choices=StatusTim.choices, default=StatusTim.AKTIF)
+    status = FSMField(_("status"), max_length=20, choices=StatusTim.choices, default=StatusTim.AKTIF,
+                      protected=True)
     dibentuk_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("dibentuk oleh"), null=True,
                                       blank=True, on_delete=models.SET_NULL, related_name="+")
+    tanggal_berakhir = models.DateField(_("tanggal berakhir"), null=True, blank=True,
+                                        help_text=_("tanggal tim dinyatakan selesai atau dibubarkan"))
+    alasan_pengakhiran = models.TextField(_("alasan/catatan pengakhiran"), blank=True)
 
     class Meta:
         verbose_name = _("tim kerja")
@@ -109,6 +127,15 @@ class TimKerja(TimestampedModel):
 
     def __str__(self) -> str:
         return self.nama
+
+    # ---- transitions: state only (penugasan.services.pengakhiran locks, checks, logs)
+    @transition(field=status, source=StatusTim.AKTIF, target=StatusTim.SELESAI)
+    def selesaikan(self) -> None:
+        """The team's work is done (its results were accepted, or its period ended)."""
+
+    @transition(field=status, source=StatusTim.AKTIF, target=StatusTim.DIBUBARKAN)
+    def bubarkan(self) -> None:
+        """The team is dissolved (an insidental team after its results were accepted, or early)."""
 
 
 class PeranTim(models.TextChoices):
@@ -143,7 +170,7 @@ class AnggotaTim(TimestampedModel):
 # --------------------------------------------------------------------------- Permohonan
 
 
-class PermohonanPenugasan(TimestampedModel):
+class PermohonanPenugasan(StatusTerlindung, TimestampedModel):
     """One request to assign JF/Pelaksana, walking the steps of its route.
 
     ``langkah_rute`` is the route (list of steps ``{kode, peran, aksi, judul}``) copied from the
@@ -252,13 +279,6 @@ class PermohonanPenugasan(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.judul} ({self.get_status_display()})"
-
-    def refresh_from_db(self, *args, **kwargs):
-        # The protected FSM field refuses assignment once loaded; let a reload replace it.
-        fields = kwargs.get("fields")
-        if fields is None or "status" in fields:
-            self.__dict__.pop("status", None)
-        super().refresh_from_db(*args, **kwargs)
 
     # ---- route helpers (pure)
     @property
@@ -421,7 +441,7 @@ class StatusPenugasan(models.TextChoices):
     DIBATALKAN = "dibatalkan", _("Dibatalkan")
 
 
-class Penugasan(TimestampedModel):
+class Penugasan(StatusTerlindung, TimestampedModel):
     """An assignment of one pegawai, the result of a completed request."""
 
     pegawai = models.ForeignKey(Pegawai, verbose_name=_("pegawai"), on_delete=models.PROTECT,
@@ -442,9 +462,12 @@ class Penugasan(TimestampedModel):
     mulai = models.DateField(_("mulai"))
     selesai = models.DateField(_("selesai"))
     sifat = models.CharField(_("sifat"), max_length=20, choices=Sifat.choices, default=Sifat.INSIDENTAL)
-    status = models.CharField(_("status"), max_length=20, choices=StatusPenugasan.choices,
-                              default=StatusPenugasan.AKTIF)
+    status = FSMField(_("status"), max_length=20, choices=StatusPenugasan.choices, default=StatusPenugasan.AKTIF,
+                      protected=True)
     diterima_pada = models.DateTimeField(_("diterima pada"), null=True, blank=True)
+    tanggal_berakhir = models.DateField(_("tanggal berakhir"), null=True, blank=True,
+                                        help_text=_("tanggal penugasan dinyatakan selesai atau dibatalkan"))
+    alasan_pengakhiran = models.TextField(_("alasan/catatan pengakhiran"), blank=True)
 
     class Meta:
         verbose_name = _("penugasan")
@@ -461,6 +484,15 @@ class Penugasan(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.pegawai.nama}: {self.sebutan_peran}"
+
+    # ---- transitions: state only (penugasan.services.pengakhiran locks, checks, logs)
+    @transition(field=status, source=StatusPenugasan.AKTIF, target=StatusPenugasan.SELESAI)
+    def selesaikan(self) -> None:
+        """The work is done (results accepted, the request closed, or the team ended)."""
+
+    @transition(field=status, source=StatusPenugasan.AKTIF, target=StatusPenugasan.DIBATALKAN)
+    def batalkan(self) -> None:
+        """Withdrawn before the work was done, with a written reason."""
 
     @property
     def sebutan_peran(self) -> str:

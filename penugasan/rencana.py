@@ -61,10 +61,16 @@ def pegawai_calon(permohonan: PermohonanPenugasan) -> list[Pegawai]:
     return pegawai
 
 
+def unit_pemilik(permohonan: PermohonanPenugasan) -> UnitOrganisasi:
+    """The unit that owns the work a request assigns: the requesting unit for a penunjukan,
+    the unit joined for a sukarela request."""
+    return permohonan.unit_tujuan if permohonan.rute in RUTE_SUKARELA else permohonan.unit_asal
+
+
 def rencana_penyelesaian(permohonan: PermohonanPenugasan, pegawai: list[Pegawai]) -> RencanaPenyelesaian:
     """Assignments (and the team) a completed route creates for ``pegawai`` (ordered by name)."""
     sukarela = permohonan.rute in RUTE_SUKARELA
-    unit = permohonan.unit_tujuan if sukarela else permohonan.unit_asal
+    unit = unit_pemilik(permohonan)
     instansi = permohonan.instansi_tujuan if sukarela else permohonan.instansi_asal
     umum = {"permohonan": permohonan, "instansi": instansi, "unit": unit, "uraian_tugas": permohonan.uraian_tugas,
             "mulai": permohonan.mulai, "selesai": permohonan.selesai, "sifat": permohonan.sifat}

@@ -25,6 +25,8 @@ The services live in modules by responsibility; this package re-exports every pu
 - ``keputusan``: approve, refuse, return, answer availability
 - ``perbaikan``: revision by the requester
 - ``penyelesaian``: a finished route becomes assignments; receipt; closing a request
+- ``pengakhiran``: ending work: finish/cancel an assignment, finish/dissolve a team, name a
+  team's penanggung jawab (the completion hook kinerja calls; see that module)
 """
 
 from ._umum import JENIS_PELAKSANA_TUGAS, RUTE_LINTAS
@@ -34,6 +36,15 @@ from .pengajuan import permohonan_ajukan, permohonan_batalkan, permohonan_buat
 from .keputusan import permohonan_jawab_ketersediaan, permohonan_kembalikan, permohonan_setujui, permohonan_tolak
 from .perbaikan import FIELD_PERBAIKAN, FIELD_RUTE_UNIT, PESAN_RUTE_UNIT_TETAP, permohonan_perbaiki
 from .penyelesaian import penugasan_terima, permohonan_selesaikan
+from .pengakhiran import (
+    boleh_mengakhiri,
+    penugasan_batalkan,
+    penugasan_selesaikan,
+    pimpinan_pengakhir,
+    tim_bubarkan,
+    tim_penanggung_jawab_tetapkan,
+    tim_selesaikan,
+)
 
 __all__ = [
     "JENIS_PELAKSANA_TUGAS",
@@ -56,4 +67,11 @@ __all__ = [
     "permohonan_perbaiki",
     "penugasan_terima",
     "permohonan_selesaikan",
+    "boleh_mengakhiri",
+    "penugasan_batalkan",
+    "penugasan_selesaikan",
+    "pimpinan_pengakhir",
+    "tim_bubarkan",
+    "tim_penanggung_jawab_tetapkan",
+    "tim_selesaikan",
 ]

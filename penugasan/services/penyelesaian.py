@@ -1,6 +1,8 @@
 """Completion: a finished route becomes assignments (and a team), the assignee's receipt, and
-the requester closing an approved request."""
+closing an approved request (its assignments end through ``pengakhiran``)."""
 from __future__ import annotations
+
+import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
@@ -10,9 +12,11 @@ from inti import waktu
 from inti.exceptions import KonflikError
 from inti.jejak import jejak_catat
 from inti.models import AksiAudit
+from organisasi import selectors as org
 
 from .. import dokumen, permissions
 from ..models import (
+    RUTE_PENUNJUKAN,
     AnggotaTim,
     Keputusan,
     LangkahPermohonan,
@@ -22,9 +26,10 @@ from ..models import (
     StatusPenugasan,
     StatusPermohonan,
 )
-from ..rencana import RencanaPenyelesaian, rencana_penyelesaian
+from ..rencana import RencanaPenyelesaian, rencana_penyelesaian, unit_pemilik
 from ._jejak import _dengan_jejak
 from ._umum import _catat_langkah
+from .pengakhiran import akhiri_penugasan, pimpinan_pengakhir, tanggal_berakhir
 
 
 def _selesaikan_rute(*, permohonan: PermohonanPenugasan, actor, langkah: LangkahPermohonan,
@@ -79,25 +84,42 @@ def penugasan_terima(*, actor, ip: str | None = None, penugasan_id: int) -> Penu
     return penugasan
 
 
+def _pejabat_penutup(*, actor, permohonan: PermohonanPenugasan, tanggal) -> org.Pejabat | None:
+    """Who may close an approved request (DOMAIN.md §4.3: work is finished when the owner of
+    the work accepts it): the Pimpinan Unit of the unit owning the work or a leader above it
+    (returned, recorded as acting for that post), or the official who asked for the staff
+    (the requester of a penunjukan, None). A volunteer cannot close their own request."""
+    try:
+        return pimpinan_pengakhir(actor=actor, unit=unit_pemilik(permohonan), tanggal=tanggal)
+    except PermissionDenied:
+        pegawai = getattr(actor, "pegawai", None)
+        if permohonan.rute in RUTE_PENUNJUKAN and (
+                permohonan.dibuat_oleh_id == actor.pk or (pegawai is not None and permohonan.pemohon_id == pegawai.pk)):
+            return None
+    raise PermissionDenied(_("Hanya pemohon penunjukan atau Pimpinan Unit Organisasi pemilik pekerjaan (atau "
+                             "pimpinan di atasnya) yang dapat menyatakan permohonan ini selesai."))
+
+
 @_dengan_jejak(AksiAudit.PERMOHONAN_SELESAIKAN)
-def permohonan_selesaikan(*, actor, ip: str | None = None, permohonan_id: int, catatan: str = "") -> PermohonanPenugasan:
-    """The requester closes an approved request when the work is done: its active assignments
-    become ``selesai`` (they stop counting towards workload)."""
-    tanggal = waktu.hari_ini()
-    permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
-    pegawai = getattr(actor, "pegawai", None)
-    if permohonan.dibuat_oleh_id != actor.pk and (pegawai is None or permohonan.pemohon_id != pegawai.pk):
-        raise PermissionDenied(_("Hanya pemohon yang dapat menyatakan penugasan selesai."))
+def permohonan_selesaikan(*, actor, ip: str | None = None, permohonan_id: int, catatan: str = "",
+                          tanggal: datetime.date | None = None) -> PermohonanPenugasan:
+    """Close an approved request when the work is done: its active assignments become
+    ``selesai`` on ``tanggal`` (today by default; they stop counting towards workload).
+    By the requester of a penunjukan or the Pimpinan Unit owning the work (or above)."""
+    permohonan = PermohonanPenugasan.objects.select_for_update(of=("self",)).get(pk=permohonan_id)
     if permohonan.status != StatusPermohonan.DISETUJUI:
         raise KonflikError(_("Hanya permohonan yang disetujui yang dapat dinyatakan selesai."))
+    tanggal = tanggal_berakhir(tanggal)
+    pejabat = _pejabat_penutup(actor=actor, permohonan=permohonan, tanggal=tanggal)
     status_dari = permohonan.status
     permohonan.selesaikan()
     permohonan.save(update_fields=["status", "updated_at"])
-    for tugas in Penugasan.objects.select_for_update().filter(permohonan=permohonan, status=StatusPenugasan.AKTIF):
-        tugas.status = StatusPenugasan.SELESAI
-        tugas.save(update_fields=["status", "updated_at"])
-        jejak_catat(actor=actor, objek=tugas, aksi=AksiAudit.PENUGASAN_SELESAI, diizinkan=True,
-                    status_dari=StatusPenugasan.AKTIF, status_ke=tugas.status, ip=ip)
-    _catat_langkah(permohonan=permohonan, actor=actor, pejabat=None, kode="penyelesaian", peran="pemohon",
-                   keputusan=Keputusan.SETUJUI, status_dari=status_dari, catatan=catatan, tanggal=tanggal, ip=ip)
+    catatan = (catatan or "").strip()
+    for tugas in (Penugasan.objects.select_for_update(of=("self",))
+                  .filter(permohonan=permohonan, status=StatusPenugasan.AKTIF).order_by("pk")):
+        akhiri_penugasan(tugas=tugas, actor=actor, ip=ip, pejabat=pejabat, batal=False, alasan=catatan,
+                         tanggal=tanggal)
+    _catat_langkah(permohonan=permohonan, actor=actor, pejabat=pejabat, kode="penyelesaian",
+                   peran="pimpinan_unit" if pejabat else "pemohon", keputusan=Keputusan.SETUJUI,
+                   status_dari=status_dari, catatan=catatan, tanggal=tanggal, ip=ip)
     return permohonan

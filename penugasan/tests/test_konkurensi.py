@@ -75,3 +75,40 @@ def test_banyak_klik_serentak_pada_rute_dua_langkah(requires_postgres):
     assert (akhir.status, akhir.langkah_ke) == ("menunggu_keputusan", 1)
     assert akhir.jabatan_penentu == d.jabatan_kabid[1]
     assert LangkahPermohonan.objects.filter(permohonan=p).count() == 2
+
+
+@pytest.mark.parametrize("kedua", ["selesaikan", "bubarkan"])
+def test_dua_pengakhiran_tim_serentak(requires_postgres, kedua):
+    """Two leaders end the same team at once: one succeeds, the other gets 409; members'
+    assignments end once."""
+    d = bangun_pemda("belu")
+    p = ajukan(d.kabid[0], "penunjukan_dalam_unit", pegawai_diminta=[d.jf_muda[0]], nama_tim="Tim Serentak",
+               ketua_tim=d.jf_pertama[0])
+    tim_id = PermohonanPenugasan.objects.get(pk=p.pk).tim_id
+
+    def selesaikan():
+        return services.tim_selesaikan(actor=d.kabid[0].user, tim_id=tim_id, alasan="Hasil diterima")
+
+    def bubarkan():
+        return services.tim_bubarkan(actor=d.kepala_dinas.user, tim_id=tim_id, alasan="Program dihentikan")
+
+    hasil = _serentak([selesaikan, selesaikan if kedua == "selesaikan" else bubarkan])
+    assert sum(1 for h in hasil if h[0] == "ok") == 1, hasil
+    assert [type(h[1]) for h in hasil if h[0] == "galat"] == [KonflikError], hasil
+    assert JejakAudit.objects.filter(objek_tipe="penugasan.Penugasan", aksi="penugasan.selesai",
+                                     diizinkan=True).count() == 2
+
+
+def test_selesai_dan_batal_penugasan_serentak(requires_postgres):
+    d = bangun_pemda("belu")
+    p = ajukan(d.kabid[0], "penunjukan_dalam_unit", pegawai_diminta=[d.jf_muda[0]])
+    tugas_id = Penugasan.objects.get(permohonan=p).pk
+    user = d.kabid[0].user
+    hasil = _serentak([
+        lambda: services.penugasan_selesaikan(actor=user, penugasan_id=tugas_id),
+        lambda: services.penugasan_batalkan(actor=user, penugasan_id=tugas_id, alasan="Ditunda"),
+    ])
+    assert sum(1 for h in hasil if h[0] == "ok") == 1, hasil
+    assert [type(h[1]) for h in hasil if h[0] == "galat"] == [KonflikError], hasil
+    assert JejakAudit.objects.filter(objek_id=str(tugas_id), diizinkan=True,
+                                     aksi__in=["penugasan.selesai", "penugasan.batalkan"]).count() == 1
