@@ -56,6 +56,7 @@ def test_jumlah_dibutuhkan_raksasa_400_bukan_500():
     assert not PermohonanPenugasan.objects.exists()
 
 
+@pytest.mark.slow  # ~12 values x every field x 7 endpoints: hundreds of requests
 @pytest.mark.parametrize("nama,pakai_pk,serializer,siapa", TITIK, ids=[t[0] for t in TITIK])
 def test_nilai_ekstrem_pada_setiap_field_tidak_pernah_5xx(nama, pakai_pk, serializer, siapa):
     d = bangun_pemda("belu", kode="belu")
@@ -92,6 +93,7 @@ def test_nilai_ekstrem_pada_setiap_field_tidak_pernah_5xx(nama, pakai_pk, serial
 # ---------------------------------------------------------------- HTML forms: the same bounds
 
 
+@pytest.mark.slow  # hundreds of page posts
 def test_formulir_halaman_nilai_ekstrem_tidak_pernah_5xx():
     from django.test import Client
 

@@ -9,9 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.slow
-def test_muat_demo_menerbitkan_surat_berpdf_dan_idempoten(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("muat_demo", stdout=open("/dev/null", "w"))
+def test_muat_demo_menerbitkan_surat_berpdf_dan_idempoten(demo_termuat, django_capture_on_commit_callbacks):
+    # demo_termuat: the session's first muat_demo (rows and the PDFs it rendered)
     semua = list(Surat.objects.all())
     assert len(semua) >= 2
     assert all(s.berkas and s.sha256 for s in semua), "setiap surat demo harus sudah ber-PDF"

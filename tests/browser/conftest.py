@@ -41,36 +41,6 @@ def browser():
         b.close()
 
 
-def _muat_demo() -> dict:
-    """The demo region and every app's demo data, exactly as ``manage.py muat_demo`` loads it."""
-    from inti.demo import muat_semua
-
-    return muat_semua()
-
-
-DUMP_KECUALI = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "authtoken"]
-
-
-@pytest.fixture(scope="session")
-def demo_dump(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
-    """Build the demo region once per session, dump it to JSON and roll it back: each test then
-    loads the dump (seconds) instead of rebuilding it (most of a minute)."""
-    from django.core.management import call_command
-    from django.db import transaction
-
-    path = tmp_path_factory.mktemp("demo") / "demo.json"
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock():
-        from django.test import override_settings
-
-        with override_settings(MEDIA_ROOT=media), transaction.atomic():
-            _muat_demo()
-            with open(path, "w") as f:
-                call_command("dumpdata", natural_foreign=True, exclude=DUMP_KECUALI, stdout=f)
-            transaction.set_rollback(True)
-    return path
-
-
 @pytest.fixture
 def demo(transactional_db, live_server, demo_dump) -> dict:
     """The demo region in the test database: accounts by username, their pegawai and units."""
