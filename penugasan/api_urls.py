@@ -1,7 +1,7 @@
 import inti.converters  # noqa: F401  (registers <id:…>)
 from django.urls import path
 
-from . import apis
+from . import apis, apis_pengakhiran
 
 urlpatterns = [
     path("permohonan/", apis.PermohonanAjukanApi.as_view(), name="api-permohonan-ajukan"),
@@ -19,5 +19,15 @@ urlpatterns = [
     path("penugasan/saya/", apis.PenugasanSayaApi.as_view(), name="api-penugasan-saya"),
     path("penugasan/<id:pk>/terima/", apis.PenugasanTerimaApi.as_view(), name="api-penugasan-terima"),
     path("tim/saya/", apis.TimSayaApi.as_view(), name="api-tim-saya"),
+    path("permohonan/<id:pk>/selesaikan/", apis_pengakhiran.PermohonanSelesaikanApi.as_view(),
+         name="api-permohonan-selesaikan"),
+    path("penugasan/<id:pk>/selesaikan/", apis_pengakhiran.PenugasanSelesaikanApi.as_view(),
+         name="api-penugasan-selesaikan"),
+    path("penugasan/<id:pk>/batalkan/", apis_pengakhiran.PenugasanBatalkanApi.as_view(),
+         name="api-penugasan-batalkan"),
+    path("tim/<id:pk>/selesaikan/", apis_pengakhiran.TimSelesaikanApi.as_view(), name="api-tim-selesaikan"),
+    path("tim/<id:pk>/bubarkan/", apis_pengakhiran.TimBubarkanApi.as_view(), name="api-tim-bubarkan"),
+    path("tim/<id:pk>/penanggung-jawab/", apis_pengakhiran.TimPenanggungJawabApi.as_view(),
+         name="api-tim-penanggung-jawab"),
     path("pegawai/<id:pk>/beban-kerja/", apis.BebanKerjaApi.as_view(), name="api-pegawai-beban-kerja"),
 ]

@@ -85,6 +85,30 @@ class AlasanForm(FormDasar):
     )
 
 
+class PengakhiranForm(FormDasar):
+    """Ending work (finish/cancel an assignment, finish/dissolve a team, close a request): the
+    end date (today when empty) and a note or reason. Whether the reason is required and
+    whether the date may be used is the service's rule (``penugasan.services.pengakhiran``)."""
+
+    tanggal = forms.DateField(label=_("Tanggal berakhir"), required=False, validators=[_tanggal_wajar],
+                              widget=forms.DateInput(attrs={"type": "date"}),
+                              help_text=_("Kosongkan untuk hari ini."))
+    alasan = forms.CharField(label=_("Alasan/catatan"), required=False, max_length=2000, strip=True,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PenanggungJawabForm(FormDasar):
+    pegawai = PilihanModel(label=_("Penanggung jawab tim"), queryset=Pegawai.objects.none(), required=False,
+                           empty_label=_("— dikosongkan —"))
+
+    def __init__(self, *args, tim: TimKerja, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the staff of the owning unit's Perangkat Daerah (a Perangkat Daerah, not the whole region)
+        self.fields["pegawai"].queryset = org_selectors.pegawai_list_untuk_pd(
+            perangkat_daerah_id=tim.unit.perangkat_daerah_id).filter(aktif=True).order_by("nama")
+        self.fields["pegawai"].initial = tim.penanggung_jawab_id
+
+
 def _field_langkah():
     """The step the official saw, rendered into the page at GET time (hidden). The service
     refuses a decision whose step is no longer the current one (409), so a double click or a

@@ -1,7 +1,7 @@
 import inti.converters  # noqa: F401  (registers <id:…>)
 from django.urls import path
 
-from . import views
+from . import views, views_pengakhiran
 
 # Links inside notifications written by penugasan.services point at
 # /penugasan/permohonan/<pk>/ and /penugasan/saya/: keep those paths stable.
@@ -23,6 +23,14 @@ urlpatterns: list = [
     path("penugasan/permohonan/<id:pk>/perbaiki/", views.permohonan_perbaiki, name="permohonan_perbaiki"),
     path("penugasan/permohonan/<id:pk>/ajukan-ulang/", views.permohonan_ajukan_ulang, name="permohonan_ajukan_ulang"),
     path("penugasan/permohonan/<id:pk>/batalkan/", views.permohonan_batalkan, name="permohonan_batalkan"),
+    path("penugasan/permohonan/<id:pk>/selesaikan/", views_pengakhiran.permohonan_selesaikan,
+         name="permohonan_selesaikan"),
+    path("penugasan/<id:pk>/selesaikan/", views_pengakhiran.penugasan_selesaikan, name="penugasan_selesaikan"),
+    path("penugasan/<id:pk>/batalkan/", views_pengakhiran.penugasan_batalkan, name="penugasan_batalkan"),
+    path("penugasan/tim/<id:pk>/selesaikan/", views_pengakhiran.tim_selesaikan, name="tim_selesaikan"),
+    path("penugasan/tim/<id:pk>/bubarkan/", views_pengakhiran.tim_bubarkan, name="tim_bubarkan"),
+    path("penugasan/tim/<id:pk>/penanggung-jawab/", views_pengakhiran.tim_penanggung_jawab,
+         name="tim_penanggung_jawab"),
     path("penugasan/tim/", views.tim_daftar, name="tim_daftar"),
     path("penugasan/tim/<id:pk>/", views.tim_detail, name="tim_detail"),
 ]

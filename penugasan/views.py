@@ -23,7 +23,16 @@ from organisasi import selectors as org_selectors
 from organisasi.models import Pegawai
 
 from . import dokumen, forms, selectors, services
-from .models import STATUS_TERBUKA, PermohonanPenugasan, Penugasan, Rute, StatusPermohonan, TimKerja
+from .models import (
+    STATUS_TERBUKA,
+    PermohonanPenugasan,
+    Penugasan,
+    Rute,
+    StatusPenugasan,
+    StatusPermohonan,
+    StatusTim,
+    TimKerja,
+)
 
 MAKS_MASSAL = 50  # one inbox page; bulk approval never reaches past it
 
@@ -173,7 +182,7 @@ def _konteks_permohonan(request: HttpRequest, permohonan: PermohonanPenugasan) -
     langkah = permohonan.langkah_aktif
     menunggu_saya = selectors.menunggu_keputusan(request.user).filter(pk=permohonan.pk).exists()
     surat = _surat_per_objek([permohonan]).get(permohonan.pk, [])
-    penugasan = list(permohonan.penugasan.select_related("pegawai", "tim"))
+    penugasan = list(permohonan.penugasan.select_related("pegawai", "tim", "unit"))
     surat_penugasan = _surat_per_objek(penugasan)
     for t in penugasan:
         t.surat_list = surat_penugasan.get(t.pk, [])
@@ -191,6 +200,10 @@ def _konteks_permohonan(request: HttpRequest, permohonan: PermohonanPenugasan) -
         "setujui_form": forms.SetujuiForm(permohonan=permohonan) if menunggu_saya else None,
         "bisa_batalkan": permohonan.status in STATUS_TERBUKA and _pemohon(request, permohonan),
         "bisa_perbaiki": permohonan.status == StatusPermohonan.DIKEMBALIKAN and _pemohon(request, permohonan),
+        "bisa_selesaikan": permohonan.status == StatusPermohonan.DISETUJUI
+        and services.boleh_menutup_permohonan(user=request.user, permohonan=permohonan),
+        "bisa_akhiri_penugasan": any(t.status == StatusPenugasan.AKTIF for t in penugasan)
+        and services.boleh_mengakhiri(user=request.user, unit=penugasan[0].unit),
         "perbaiki_form": forms.PerbaikiForm(permohonan=permohonan)
         if permohonan.status == StatusPermohonan.DIKEMBALIKAN else None,
     }
@@ -473,8 +486,12 @@ def tim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     anggota = list(selectors.anggota_tim(tim=tim))
     peringatan = _peringatan_tim(tim, anggota)
     surat = _surat_per_objek([tim]).get(tim.pk, [])
+    bisa_akhiri = tim.status == StatusTim.AKTIF and services.boleh_mengakhiri(user=request.user, unit=tim.unit)
     return render(request, "penugasan/tim_detail.html", {
-        "tim": tim, "anggota": anggota, "peringatan": peringatan, "surat_list": surat,
+        "tim": tim, "anggota": anggota, "peringatan": peringatan, "surat_list": surat, "bisa_akhiri": bisa_akhiri,
+        # the penanggung jawab is named only where the Instansi uses that role
+        "penanggung_jawab_form": forms.PenanggungJawabForm(tim=tim)
+        if bisa_akhiri and services.penanggung_jawab_dipakai(instansi=tim.instansi) else None,
     })
 
 

@@ -672,11 +672,13 @@ def rancangan_keputusan_tim(*, tim, anggota: list | None = None) -> RancanganSur
         baris.append({**data, "peran": _("Ketua Tim") if a.peran == "ketua" else _("Anggota Tim"),
                       "tugas": k.butir(a.uraian_tugas), "sasaran": k.butir(a.sasaran),
                       "indikator": k.butir(a.indikator), "target": k.butir(a.target)})
-    if tim.penanggung_jawab_id:
-        baris.insert(0, {**k.pegawai_baris(tim.penanggung_jawab, tanggal), "peran": _("Penanggung Jawab"),
-                         "tugas": [], "sasaran": [], "indikator": [], "target": []})
     aturan = aturan_penerbit(permohonan=tim.permohonan.order_by("pk").first() if tim.pk else None,
                              instansi=instansi)
+    # the penanggung jawab is printed only where the region uses that role (Inhil, 002 Lamp C.3.d.2)
+    penanggung_jawab = tim.penanggung_jawab if tim.penanggung_jawab_id and aturan.penanggung_jawab_tim_aktif else None
+    if penanggung_jawab is not None:
+        baris.insert(0, {**k.pegawai_baris(penanggung_jawab, tanggal), "peran": _("Penanggung Jawab"),
+                         "tugas": [], "sasaran": [], "indikator": [], "target": []})
     setelan = aturan.penetap_tim_lintas_pd if lintas_pd else Penandatangan.KEPALA_PD
     ttd = k.pejabat_menurut_setelan(setelan=setelan, instansi=instansi, unit=tim.unit, pegawai=None,
                                     cakupan=k.CAKUPAN_LINTAS_PD if lintas_pd else k.CAKUPAN_DALAM_UNIT,
@@ -711,5 +713,5 @@ def rancangan_keputusan_tim(*, tim, anggota: list | None = None) -> RancanganSur
         jenis=JenisDokumen.KEPUTUSAN_TIM, instansi=instansi_ttd, perangkat_daerah=pd,
         perihal=_("Keputusan %(p)s tentang %(t)s") % {"p": penetap, "t": tentang}, konteks=konteks,
         ttd=ttd, tembusan=tembusan, sumber=tim,
-        pihak=[a.pegawai for a in anggota] + ([tim.penanggung_jawab] if tim.penanggung_jawab_id else []),
+        pihak=[a.pegawai for a in anggota] + ([penanggung_jawab] if penanggung_jawab is not None else []),
         tanggal=tanggal)

@@ -35,9 +35,10 @@ from .pemeriksaan import beban_kerja_peringatan, tim_periksa
 from .pengajuan import permohonan_ajukan, permohonan_batalkan, permohonan_buat
 from .keputusan import permohonan_jawab_ketersediaan, permohonan_kembalikan, permohonan_setujui, permohonan_tolak
 from .perbaikan import FIELD_PERBAIKAN, FIELD_RUTE_UNIT, PESAN_RUTE_UNIT_TETAP, permohonan_perbaiki
-from .penyelesaian import penugasan_terima, permohonan_selesaikan
+from .penyelesaian import boleh_menutup_permohonan, penugasan_terima, permohonan_selesaikan
 from .pengakhiran import (
     boleh_mengakhiri,
+    penanggung_jawab_dipakai,
     penugasan_batalkan,
     penugasan_selesaikan,
     pimpinan_pengakhir,
@@ -67,7 +68,9 @@ __all__ = [
     "permohonan_perbaiki",
     "penugasan_terima",
     "permohonan_selesaikan",
+    "boleh_menutup_permohonan",
     "boleh_mengakhiri",
+    "penanggung_jawab_dipakai",
     "penugasan_batalkan",
     "penugasan_selesaikan",
     "pimpinan_pengakhir",

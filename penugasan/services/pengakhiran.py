@@ -33,6 +33,7 @@ from inti.jejak import jejak_catat
 from inti.models import AksiAudit
 from organisasi import selectors as org
 from organisasi.models import Pegawai, UnitOrganisasi
+from organisasi.selectors_aturan import aturan_pada
 
 from .. import dokumen
 from ..models import Penugasan, StatusPenugasan, StatusTim, TimKerja
@@ -194,16 +195,21 @@ def tim_bubarkan(*, actor, ip: str | None = None, tim_id: int, alasan: str,
     return _akhiri_tim(actor=actor, ip=ip, tim_id=tim_id, bubarkan=True, alasan=alasan, tanggal=tanggal)
 
 
+def penanggung_jawab_dipakai(*, instansi) -> bool:
+    """Whether the Instansi uses the penanggung jawab tim role under the rule set in force today."""
+    return bool((aturan_pada(instansi=instansi) or instansi).penanggung_jawab_tim_aktif)
+
+
 @_dengan_jejak(AksiAudit.TIM_PENANGGUNG_JAWAB, model=TimKerja, kunci="tim_id")
 def tim_penanggung_jawab_tetapkan(*, actor, ip: str | None = None, tim_id: int,
                                   pegawai_id: int | None) -> TimKerja:
     """Name (or clear, with None) the team's penanggung jawab, only where the Instansi uses
-    that role (``Instansi.penanggung_jawab_tim_aktif``, Inhil; else 400). By the Pimpinan Unit
+    that role (``penanggung_jawab_tim_aktif`` of the rule set in force today, Inhil; else 400). By the Pimpinan Unit
     of the owning unit or a leader above it; the penanggung jawab is a pegawai of the same
     Instansi."""
     tim = TimKerja.objects.select_for_update(of=("self",)).select_related("unit", "instansi").get(pk=tim_id)
     pejabat = pimpinan_pengakhir(actor=actor, unit=tim.unit)
-    if not tim.instansi.penanggung_jawab_tim_aktif:
+    if not penanggung_jawab_dipakai(instansi=tim.instansi):
         raise ValidationError({"pegawai": _(
             "Peran penanggung jawab tim tidak digunakan menurut pengaturan %(instansi)s.")
             % {"instansi": tim.instansi.nama}})

@@ -100,6 +100,16 @@ def _pejabat_penutup(*, actor, permohonan: PermohonanPenugasan, tanggal) -> org.
                              "pimpinan di atasnya) yang dapat menyatakan permohonan ini selesai."))
 
 
+def boleh_menutup_permohonan(*, user, permohonan: PermohonanPenugasan) -> bool:
+    """Whether ``user`` may close the request today (the page shows the form; the service
+    checks again)."""
+    try:
+        _pejabat_penutup(actor=user, permohonan=permohonan, tanggal=waktu.hari_ini())
+    except PermissionDenied:
+        return False
+    return True
+
+
 @_dengan_jejak(AksiAudit.PERMOHONAN_SELESAIKAN)
 def permohonan_selesaikan(*, actor, ip: str | None = None, permohonan_id: int, catatan: str = "",
                           tanggal: datetime.date | None = None) -> PermohonanPenugasan:

@@ -54,3 +54,19 @@ def test_judul_keputusan_pada_pdf_tanpa_pengulangan(lintas_pd, django_capture_on
     assert "TIM KERJA TIM" not in teks
     assert "KABUPATEN ALFA KABUPATEN ALFA" not in teks
     assert "TIM KERJA TIM" not in surat.perihal.upper()
+
+
+@pytest.mark.parametrize("preset,tercetak", [("indragiri_hilir", True), ("belu", False)])
+def test_penanggung_jawab_tercetak_hanya_bila_daerah_memakai_peran_itu(preset, tercetak):
+    """Instansi.penanggung_jawab_tim_aktif takes effect: the Keputusan lists the penanggung jawab
+    (and sends it a copy) only where the region uses that role (Inhil, 002 Lamp C.3.d.2)."""
+    from surat.services import rancangan_keputusan_tim
+
+    d = bangun_pemda(preset, kode=preset[:5])
+    tim = _tim(d, "Tim Satu Data", d.pelaksana[0])
+    TimKerja.objects.filter(pk=tim.pk).update(penanggung_jawab=d.kasi[0])
+    tim = TimKerja.objects.get(pk=tim.pk)
+    r = rancangan_keputusan_tim(tim=tim)
+    peran = [b["peran"] for b in r.konteks["lampiran"][0]["baris"]]
+    assert ("Penanggung Jawab" in peran) is tercetak
+    assert (d.kasi[0] in r.pihak) is tercetak
