@@ -295,8 +295,7 @@ def kinerja_saya(*, pegawai: Pegawai, tahun: int | None = None, tanggal: datetim
     dimiliki = list(TargetJabatan.objects.filter(
         jabatan_id__in=pemilik, indikator__sasaran__pk_kinerja__status=StatusPK.DITETAPKAN,
         indikator__sasaran__pk_kinerja__tahun=tahun).select_related("indikator", "jabatan"))
-    ppk = org.ppk_pegawai(pegawai=pegawai, tanggal=tanggal)
-    pu = org.pimpinan_unit_pegawai(pegawai=pegawai, tanggal=tanggal)
+    ppk, pu = org.ppk_dan_pimpinan_pegawai(pegawai=pegawai, tanggal=tanggal)
 
     def pejabat_dict(p):
         return None if p is None else {"nama": p.pegawai.nama_lengkap, "nip": p.pegawai.nip, "jabatan": p.sebutan}

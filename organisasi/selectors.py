@@ -197,6 +197,34 @@ def pimpinan_unit_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None = N
     return pejabat_berwenang(jabatan=jabatan_pimpinan_pegawai(pegawai=pegawai, tanggal=tanggal), tanggal=tanggal)
 
 
+def ppk_dan_pimpinan_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None = None
+                             ) -> tuple[Pejabat | None, Pejabat | None]:
+    """(PPK, Pimpinan Unit) of a pegawai at once, as ``ppk_pegawai`` and
+    ``pimpinan_unit_pegawai`` answer them: the placement and the position are read once, and a
+    position that is both (the usual case) is resolved once."""
+    kedudukan = kedudukan_aktif(pegawai=pegawai, tanggal=tanggal)
+    if kedudukan is not None:
+        j_ppk, j_pu = kedudukan.jabatan_ppk, kedudukan.jabatan_pimpinan or kedudukan.jabatan_ppk
+    else:
+        jabatan = jabatan_definitif_pegawai(pegawai=pegawai, tanggal=tanggal)
+        if jabatan is None or jabatan.unit_id is None:
+            j_ppk = j_pu = None
+        elif jabatan.kepala_unit:
+            j_ppk = j_pu = jabatan_atasan(jabatan=jabatan)
+        else:
+            unit = jabatan.unit
+            kepala = None
+            if not (unit.jabatan_ppk_id and unit.jabatan_pimpinan_id):
+                kepala = jabatan_kepala(unit=unit) or _kepala_terdekat_di_atas(unit)
+            j_ppk = unit.jabatan_ppk if unit.jabatan_ppk_id else kepala
+            j_pu = (j_ppk if unit.jabatan_pimpinan_id and unit.jabatan_pimpinan_id == unit.jabatan_ppk_id
+                    else unit.jabatan_pimpinan if unit.jabatan_pimpinan_id else kepala)
+    ppk = pejabat_berwenang(jabatan=j_ppk, tanggal=tanggal)
+    if j_pu is not None and j_ppk is not None and j_pu.pk == j_ppk.pk:
+        return ppk, ppk
+    return ppk, pejabat_berwenang(jabatan=j_pu, tanggal=tanggal)
+
+
 def pimpinan_unit(*, unit: UnitOrganisasi, tanggal: datetime.date | None = None) -> Pejabat | None:
     return pejabat_berwenang(jabatan=jabatan_pimpinan_unit(unit=unit), tanggal=tanggal)
 

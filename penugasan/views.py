@@ -78,9 +78,13 @@ def beranda(request: HttpRequest) -> HttpResponse:
     jabatan = org_selectors.jabatan_dipangku(pegawai=pegawai) if pegawai else []
     notifikasi = dokumen.NOTIFIKASI_UNTUK(user=request.user, per_halaman=5, hanya_belum_dibaca=True)
     menunggu = list(selectors.menunggu_keputusan(request.user)[:5])
+    # my own appraiser and unit head (DOMAIN §1): whom my reports and results go to
+    ppk, pu = org_selectors.ppk_dan_pimpinan_pegawai(pegawai=pegawai) if pegawai else (None, None)
     return render(request, "penugasan/beranda.html", {
+        "ppk_saya": ppk, "pu_saya": pu,
         "pegawai": pegawai,
         "jabatan_dipangku": jabatan,
+        # my own appraiser and unit head (DOMAIN §1): whom my reports and results go to
         "menunggu": menunggu,
         "jumlah_menunggu": selectors.menunggu_keputusan(request.user).count() if menunggu else 0,
         "permohonan_saya": list(selectors.permohonan_saya(request.user)[:5]),

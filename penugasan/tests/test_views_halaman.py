@@ -12,8 +12,9 @@ from penugasan.tests.helpers import ajukan, bangun_pemda
 
 pytestmark = pytest.mark.django_db
 
-BERANDA_QUERY = 15  # session, user, pegawai, positions, each home section (bounded), the frame;
+BERANDA_QUERY = 21  # session, user, pegawai, positions, each home section (bounded), the frame;
 # +2: the vacant posts escalated to the user, read once for the inbox section and once for the badge
+# +6: my own PPK and Pimpinan Unit (placement, position, the position above, who holds it; Kinerja I)
 
 
 @pytest.fixture
