@@ -20,11 +20,14 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import RedisError
 
 from organisasi import selectors as org
 from organisasi.models import Instansi, Pegawai
 from penugasan.selectors import permohonan_tertunda
 
+from . import tasks
 from .models import Notifikasi, Outbox, OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -155,21 +158,12 @@ def notifikasi_tandai_dibaca(*, user, notifikasi_id: int | None = None, semua: b
 
 def _publikasikan(ids: list[int]) -> int:
     """Publish one send task per outbox id; stop at the first broker error. Returns how many went out."""
-    from kombu.exceptions import OperationalError as KombuOperationalError
-
-    from .tasks import kirim_email_task
-
-    try:
-        from redis.exceptions import RedisError
-    except ImportError:  # pragma: no cover - redis is a requirement
-        RedisError = KombuOperationalError  # noqa: N806
-
     terkirim = 0
     for pk in ids:
         try:
             # retry=False: with Redis down this fails within the socket connect timeout
             # instead of retrying; the row stays pending for the relay.
-            kirim_email_task.apply_async(args=[pk], retry=False)
+            tasks.kirim_email_task.apply_async(args=[pk], retry=False)
         except (KombuOperationalError, RedisError, OSError) as exc:
             logger.warning("Broker tidak tersedia, outbox %s menunggu relay: %s", pk, exc)
             Outbox.objects.filter(pk__in=ids[terkirim:], status=OutboxStatus.PENDING).update(

@@ -24,12 +24,15 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import RedisError
 
 from notifikasi.services import notifikasi_kirim
 from inti.jejak import jejak_catat
 from inti.models import AksiAudit
 
 from . import ekspor as penulis
+from . import tasks
 from .models import Ekspor, FormatEkspor, JenisRegister, StatusEkspor
 from .penyimpanan import penyimpanan_ekspor
 from .permissions import pastikan_pemeriksa
@@ -160,15 +163,10 @@ def _tulis_berkas(ekspor: Ekspor, berkas, *, hitung=None) -> int:
 
 def ekspor_antrekan(*, ekspor_ids: list[int]) -> int:
     """Publish the job of each waiting export; stop at the first broker error (the relay retries)."""
-    from kombu.exceptions import OperationalError as KombuOperationalError
-    from redis.exceptions import RedisError
-
-    from .tasks import ekspor_jalankan_task
-
     terkirim = 0
     for pk in ekspor_ids:
         try:
-            ekspor_jalankan_task.apply_async(args=[pk], retry=False)
+            tasks.ekspor_jalankan_task.apply_async(args=[pk], retry=False)
         except (KombuOperationalError, RedisError, OSError) as exc:
             logger.warning("Broker tidak tersedia, ekspor %s menunggu relay: %s", pk, exc)
             break

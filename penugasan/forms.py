@@ -12,6 +12,7 @@ from organisasi import permissions as org_permissions
 from organisasi import selectors as org_selectors
 from organisasi.models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 
+from . import selectors
 from .models import RUTE_PENUNJUKAN, Rute, Sifat, StatusTim, TimKerja
 
 
@@ -166,9 +167,8 @@ class SetujuiForm(KeputusanForm):
             field = self.fields["pegawai_ids"]
             field.queryset = org_selectors.pegawai_cari(instansi_id=permohonan.instansi_tujuan_id,
                                                         unit=permohonan.unit_tujuan)
-            from . import selectors  # workload next to each candidate
-
-            beban = selectors.beban_kerja_banyak(list(field.queryset.values_list("pk", flat=True)))
+            beban = selectors.beban_kerja_banyak(  # workload next to each candidate
+                list(field.queryset.values_list("pk", flat=True)))
             field.label_from_instance = lambda p: _("%(nama)s — %(jabatan)s (%(nip)s) · beban: %(n)d aktif") % {
                 "nama": p.nama_lengkap, "jabatan": p.jabatan_nama or "", "nip": p.nip, "n": beban.get(p.pk, 0)}
             field.initial = [p.pk for p in permohonan.pegawai_diminta.all()]

@@ -237,6 +237,17 @@ def anggota_tim(*, tim: TimKerja) -> QuerySet[AnggotaTim]:
     return tim.anggota.select_related("pegawai").order_by("peran", "pegawai__nama")
 
 
+def anggota_per_tim(tim_ids: Iterable[int]) -> dict[int, list[AnggotaTim]]:
+    """The members of each of these teams (one query), by role then name."""
+    hasil: dict[int, list[AnggotaTim]] = {}
+    ids = list(tim_ids)
+    if ids:
+        for a in (AnggotaTim.objects.filter(tim_id__in=ids).select_related("pegawai")
+                  .order_by("peran", "pegawai__nama")):
+            hasil.setdefault(a.tim_id, []).append(a)
+    return hasil
+
+
 def beban_melebihi(*, jumlah: int, batas: int, tambahan: int = 0) -> bool:
     """THE workload rule, for every entry point (API, staff chooser, submission warning, team page):
     with ``tambahan`` more active assignments/teams, is a pegawai above their Instansi's

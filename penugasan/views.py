@@ -445,13 +445,7 @@ def cari_pegawai(request: HttpRequest) -> HttpResponse:
 def penugasan_saya(request: HttpRequest) -> HttpResponse:
     items = list(selectors.penugasan_saya(request.user)[:100])
     surat = _surat_per_objek(items)
-    tim_ids = {t.tim_id for t in items if t.tim_id}
-    anggota = {}
-    if tim_ids:
-        from .models import AnggotaTim
-
-        for a in AnggotaTim.objects.filter(tim_id__in=tim_ids).select_related("pegawai").order_by("peran", "pegawai__nama"):
-            anggota.setdefault(a.tim_id, []).append(a)
+    anggota = selectors.anggota_per_tim({t.tim_id for t in items if t.tim_id})
     for t in items:
         t.surat_list = surat.get(t.pk, [])
         t.anggota_tim = anggota.get(t.tim_id, [])

@@ -54,7 +54,8 @@ from penugasan.models import (
 from . import konteks as k
 from .models import JenisDokumen, StatusSurat, Surat
 from .numbering import nomor_alokasikan
-from .pdf import tanggal_indonesia
+from . import tasks
+from .pdf import NOMOR_DRAF, surat_render_pdf, tanggal_indonesia
 
 logger = logging.getLogger(__name__)
 
@@ -128,10 +129,8 @@ def surat_isi(*, instansi: Instansi, perangkat_daerah: PerangkatDaerah | None, k
 
 
 def _render_setelah_commit(surat_id: int) -> None:
-    from .tasks import render_surat_task
-
     try:
-        render_surat_task.delay(surat_id)
+        tasks.render_surat_task.delay(surat_id)
     except Exception:  # broker down: the letter stays "menunggu_render"; render_surat_tertunda_task retries
         logger.exception("Gagal mengantrekan pembuatan PDF surat %s", surat_id)
         return
@@ -145,8 +144,6 @@ def surat_antrekan_ulang_render(*, menit: int, sewa_menit: int, batas: int = 500
     ``sewa_menit`` (the worker died or the render failed). Each is marked as queued now before
     being queued, so a sweep every few minutes never puts the same letter twice in the queue
     while its render may still be pending. Concurrent sweeps skip each other's rows."""
-    from .tasks import render_surat_task
-
     sekarang = timezone.now()
     with transaction.atomic():
         ids = list(
@@ -159,7 +156,7 @@ def surat_antrekan_ulang_render(*, menit: int, sewa_menit: int, batas: int = 500
     antre = []
     for pk in ids:
         try:
-            render_surat_task.delay(pk)
+            tasks.render_surat_task.delay(pk)
         except Exception:  # broker down again: the lease brings it back on a later sweep
             logger.exception("Gagal mengantrekan ulang pembuatan PDF surat %s", pk)
             continue
@@ -234,7 +231,6 @@ def surat_terbitkan(
 def surat_render(*, surat_id: int) -> Surat:
     """Render the stored snapshot to PDF once and store it with its SHA-256. Idempotent:
     a letter that already has its file is returned unchanged (retries, duplicate deliveries)."""
-    from .pdf import surat_render_pdf
 
     surat = Surat.objects.get(pk=surat_id)
     if surat.berkas:
@@ -578,7 +574,6 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
             if jenis_sebelum == JenisDokumen.PERMOHONAN_PELIBATAN:
                 sebelum = _surat_terdahulu(permohonan, jenis_sebelum)
             elif jawaban_draf is not None:
-                from .pdf import NOMOR_DRAF
 
                 dasar.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s;") % {
                     "jenis": JenisDokumen.JAWABAN.label, "n": NOMOR_DRAF,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from inti.exceptions import KonflikError
 
-from .. import permissions
+from .. import permissions, tasks
 from ..models import (
     ImporBagan,
     Instansi,
@@ -86,8 +86,6 @@ def impor_bagan_unggah(*, actor, instansi: Instansi, berkas, nama_berkas: str = 
 
 def impor_bagan_konfirmasi(*, actor, impor_id: int) -> ImporBagan:
     """Confirm a clean dry run: status DIPROSES and the background task is queued after commit."""
-    from ..tasks import impor_bagan_task
-
     with transaction.atomic():
         impor = ImporBagan.objects.select_for_update().get(pk=impor_id)
         if impor.diunggah_oleh_id != actor.pk and not actor.is_superuser:
@@ -97,7 +95,7 @@ def impor_bagan_konfirmasi(*, actor, impor_id: int) -> ImporBagan:
         impor.status = StatusImpor.DIPROSES
         impor.baris_diproses = 0
         impor.save(update_fields=["status", "baris_diproses", "updated_at"])
-        transaction.on_commit(lambda: impor_bagan_task.delay(impor.pk))
+        transaction.on_commit(lambda: tasks.impor_bagan_task.delay(impor.pk))
     return impor
 
 

@@ -5,6 +5,8 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 
+from ..permissions import instansi_lingkup
+
 
 UKURAN_POTONGAN = 2000  # rows fetched per database round trip (QuerySet.iterator chunk_size)
 
@@ -53,8 +55,6 @@ class Register:
 def instansi_terpilih(user, saringan: Saringan):
     """Ids of the Instansi a register reads: the user's scope, narrowed to the chosen one (a
     subquery; an Instansi outside the scope gives nothing, never an error that reveals it)."""
-    from ..permissions import instansi_lingkup
-
     qs = instansi_lingkup(user)
     if saringan.instansi:
         qs = qs.filter(pk=saringan.instansi)
