@@ -13,6 +13,7 @@ PER_HALAMAN = 50
 PARAM = "halaman"
 
 
-def halaman_dari(request: HttpRequest, object_list, *, per_halaman: int = PER_HALAMAN) -> Page:
-    """The page asked for in ``?halaman=`` (out of range or not a number: the nearest valid page)."""
-    return Paginator(object_list, per_halaman).get_page(request.GET.get(PARAM, 1))
+def halaman_dari(request: HttpRequest, object_list, *, per_halaman: int | None = None) -> Page:
+    """The page asked for in ``?halaman=`` (out of range or not a number: the nearest valid page);
+    ``PER_HALAMAN`` items unless the list sets its own size."""
+    return Paginator(object_list, per_halaman or PER_HALAMAN).get_page(request.GET.get(PARAM, 1))

@@ -34,6 +34,7 @@ from .models import (
     TimKerja,
 )
 
+CARI_PER_HALAMAN = 30  # staff search: a page of results, with the count and links to the others
 MAKS_MASSAL = 50  # one inbox page; bulk approval never reaches past it
 
 PESAN_KONFLIK = _("Permohonan ini sudah diputuskan oleh pejabat lain atau statusnya telah berubah. "
@@ -354,8 +355,8 @@ def permohonan_batalkan(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def permohonan_saya(request: HttpRequest) -> HttpResponse:
-    items = list(selectors.permohonan_saya(request.user)[:100])
-    return render(request, "penugasan/permohonan_saya.html", {"items": items})
+    halaman = halaman_dari(request, selectors.permohonan_saya(request.user))
+    return render(request, "penugasan/permohonan_saya.html", {"items": list(halaman.object_list), "halaman": halaman})
 
 
 # --------------------------------------------------------------------------- permohonan baru
@@ -427,15 +428,17 @@ def cari_pegawai(request: HttpRequest) -> HttpResponse:
     dipilih_ids = {int(i) for i in request.GET.getlist("pegawai_diminta") if i.isdigit() and len(i) <= 18}
     dipilih = list(forms.pegawai_terbaca(request.user).filter(pk__in=dipilih_ids).select_related("instansi")) \
         if dipilih_ids else []
-    hasil = []
+    hasil, halaman = [], None
     unit_di_luar = form.is_bound and not form.is_valid() and {"cari_unit", "unit_tujuan"} & set(form.errors)
     if form.is_valid() and form.ada_kriteria():
-        hasil = [p for p in org_selectors.pegawai_cari(instansi_id=form.instansi_id(), **form.kwargs_cari())[:30]
-                 if p.pk not in dipilih_ids]
+        halaman = halaman_dari(request, org_selectors.pegawai_cari(instansi_id=form.instansi_id(), **form.kwargs_cari())
+                               .exclude(pk__in=dipilih_ids), per_halaman=CARI_PER_HALAMAN)
+        hasil = list(halaman.object_list)
     semua = dipilih + hasil
     _tandai_beban(semua)
     return render(request, "penugasan/_hasil_cari_pegawai.html",
-                  {"hasil": hasil, "dipilih": dipilih, "dicari": form.is_bound, "unit_di_luar": unit_di_luar})
+                  {"hasil": hasil, "halaman": halaman, "dipilih": dipilih, "dicari": form.is_bound,
+                   "unit_di_luar": unit_di_luar})
 
 
 # --------------------------------------------------------------------------- penugasan saya
@@ -443,13 +446,14 @@ def cari_pegawai(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def penugasan_saya(request: HttpRequest) -> HttpResponse:
-    items = list(selectors.penugasan_saya(request.user)[:100])
+    halaman = halaman_dari(request, selectors.penugasan_saya(request.user))
+    items = list(halaman.object_list)
     surat = _surat_per_objek(items)
     anggota = selectors.anggota_per_tim({t.tim_id for t in items if t.tim_id})
     for t in items:
         t.surat_list = surat.get(t.pk, [])
         t.anggota_tim = anggota.get(t.tim_id, [])
-    return render(request, "penugasan/penugasan_saya.html", {"items": items})
+    return render(request, "penugasan/penugasan_saya.html", {"items": items, "halaman": halaman})
 
 
 @login_required
@@ -473,7 +477,8 @@ def penugasan_terima(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def tim_daftar(request: HttpRequest) -> HttpResponse:
-    return render(request, "penugasan/tim_daftar.html", {"items": list(selectors.tim_saya(request.user)[:100])})
+    halaman = halaman_dari(request, selectors.tim_saya(request.user))
+    return render(request, "penugasan/tim_daftar.html", {"items": list(halaman.object_list), "halaman": halaman})
 
 
 @login_required
