@@ -66,6 +66,23 @@ class ImporBaganAdmin(admin.ModelAdmin):
                     "created_at"]
     list_filter = ["status", "instansi"]
     ordering = ["-created_at"]
+    actions = ["coba_lagi"]
+
+    @admin.action(description=_("Coba terapkan lagi impor yang macet berstatus diproses"), permissions=["coba_lagi"])
+    def coba_lagi(self, request, queryset):
+        n = 0
+        for impor in queryset:
+            try:
+                importer.impor_bagan_coba_lagi(actor=request.user, impor_id=impor.pk)
+            except (KonflikError, PermissionDenied) as exc:
+                self.message_user(request, f"{impor.nama_berkas}: {exc}", messages.ERROR)
+            else:
+                n += 1
+        if n:
+            self.message_user(request, _("%(n)d impor diantrekan lagi.") % {"n": n}, messages.SUCCESS)
+
+    def has_coba_lagi_permission(self, request):
+        return self._boleh(request)
 
     @admin.display(description=_("kemajuan"))
     def persen_tampil(self, obj):

@@ -30,6 +30,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from inti import waktu
+
 from . import permissions, selectors, services
 from .models import (
     STRUKTURAL,
@@ -406,7 +408,7 @@ def _pelaksana_tugas(b: _Pembangun, data: dict) -> None:
     if "mulai_relatif_hari" in data:
         if PemangkuJabatan.objects.filter(jabatan=jabatan, jenis=data["jenis"]).exists():
             return
-        hari_ini = datetime.date.today()
+        hari_ini = waktu.hari_ini()
         mulai = hari_ini + datetime.timedelta(days=data["mulai_relatif_hari"])
         selesai = hari_ini + datetime.timedelta(days=data["selesai_relatif_hari"])
     b.angkat(_pegawai_jabatan(data["pemangku_dari"], b.instansi), jabatan, data["jenis"], mulai=mulai,

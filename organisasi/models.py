@@ -557,6 +557,9 @@ class ImporBagan(TimestampedModel):
     ringkasan = models.JSONField(_("ringkasan"), default=dict, blank=True)
     kesalahan = models.JSONField(_("kesalahan"), default=list, blank=True)
     selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    # the job row is its own outbox: confirmed jobs not yet started are re-queued by the sweep
+    antre_pada = models.DateTimeField(_("diantrekan pada"), null=True, blank=True)
+    dimulai_pada = models.DateTimeField(_("mulai diterapkan pada"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("impor bagan organisasi")

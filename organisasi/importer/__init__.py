@@ -30,6 +30,8 @@ from .menerapkan import impor_terapkan
 from .pekerjaan import (
     _pelapor,
     boleh_impor,
+    impor_bagan_antrekan_ulang,
+    impor_bagan_coba_lagi,
     impor_bagan_jalankan,
     impor_bagan_konfirmasi,
     impor_bagan_progres,
@@ -39,6 +41,7 @@ from .rencana import impor_periksa
 
 __all__ = [
     "BATCH", "ENTITAS", "KOLOM", "KOLOM_WAJIB", "SAMPEL", "Baris", "ImporGagal", "Kesalahan", "Rencana",
-    "_pelapor", "baca_berkas", "boleh_impor", "impor_bagan_jalankan", "impor_bagan_konfirmasi",
+    "_pelapor", "baca_berkas", "boleh_impor", "impor_bagan_antrekan_ulang", "impor_bagan_coba_lagi",
+    "impor_bagan_jalankan", "impor_bagan_konfirmasi",
     "impor_bagan_progres", "impor_bagan_unggah", "impor_periksa", "impor_terapkan",
 ]

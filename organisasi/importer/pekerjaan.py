@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -84,19 +85,84 @@ def impor_bagan_unggah(*, actor, instansi: Instansi, berkas, nama_berkas: str = 
     return impor
 
 
+# a confirmed job that has not started this long after it was queued is queued again by the sweep;
+# one that started longer ago than the task's time limit lost its worker
+ANTRE_ULANG_SETELAH = datetime.timedelta(minutes=2)
+DIANGGAP_HILANG_SETELAH = datetime.timedelta(minutes=35)
+
+
+def _antrekan(impor_id: int) -> bool:
+    """After commit: publish the apply task. A broker that is down never fails the caller: the
+    job stays DIPROSES with ``antre_pada`` set and ``impor_bagan_antrekan_ulang`` (beat) queues it
+    again, as the letters' render sweep and the notification outbox relay do."""
+    try:
+        # retry=False: with Redis down this fails within the socket connect timeout
+        tasks.impor_bagan_task.apply_async(args=[impor_id], retry=False)
+    except Exception as exc:  # broker down (kombu/redis/socket errors) or its connection pool unusable
+        logger.warning("Broker tidak tersedia, impor bagan %s menunggu diantrekan ulang: %s", impor_id, exc)
+        return False
+    return True
+
+
+def _boleh_kelola_pekerjaan(actor, impor: ImporBagan) -> None:
+    if impor.diunggah_oleh_id != actor.pk and not actor.is_superuser:
+        raise PermissionDenied(_("Hanya pengunggah yang dapat menerapkan impor ini."))
+
+
 def impor_bagan_konfirmasi(*, actor, impor_id: int) -> ImporBagan:
-    """Confirm a clean dry run: status DIPROSES and the background task is queued after commit."""
+    """Confirm a clean dry run: status DIPROSES in the transaction; the apply is queued after
+    commit (``_antrekan``). Confirming never fails because the broker is down."""
     with transaction.atomic():
         impor = ImporBagan.objects.select_for_update().get(pk=impor_id)
-        if impor.diunggah_oleh_id != actor.pk and not actor.is_superuser:
-            raise PermissionDenied(_("Hanya pengunggah yang dapat menerapkan impor ini."))
+        _boleh_kelola_pekerjaan(actor, impor)
         if impor.status != StatusImpor.SIAP:
             raise KonflikError(_("Impor berstatus %(s)s dan tidak dapat diterapkan.") % {"s": impor.get_status_display()})
         impor.status = StatusImpor.DIPROSES
         impor.baris_diproses = 0
-        impor.save(update_fields=["status", "baris_diproses", "updated_at"])
-        transaction.on_commit(lambda: tasks.impor_bagan_task.delay(impor.pk))
+        impor.antre_pada, impor.dimulai_pada = timezone.now(), None
+        impor.save(update_fields=["status", "baris_diproses", "antre_pada", "dimulai_pada", "updated_at"])
+        transaction.on_commit(lambda: _antrekan(impor.pk))
     return impor
+
+
+def impor_bagan_coba_lagi(*, actor, impor_id: int) -> ImporBagan:
+    """Queue a job left in DIPROSES again (its admin's action for a stuck job). Safe while a
+    worker still runs it: the apply locks the job row and a second run finds it finished."""
+    with transaction.atomic():
+        impor = ImporBagan.objects.select_for_update().get(pk=impor_id)
+        _boleh_kelola_pekerjaan(actor, impor)
+        if impor.status != StatusImpor.DIPROSES:
+            raise KonflikError(_("Impor berstatus %(s)s: hanya impor yang sedang diproses yang dapat dicoba lagi.")
+                               % {"s": impor.get_status_display()})
+        impor.antre_pada, impor.dimulai_pada = timezone.now(), None
+        impor.save(update_fields=["antre_pada", "dimulai_pada", "updated_at"])
+        transaction.on_commit(lambda: _antrekan(impor.pk))
+    return impor
+
+
+def impor_bagan_antrekan_ulang(*, sekarang: datetime.datetime | None = None) -> int:
+    """The sweep (beat): queue again every confirmed job never started ``ANTRE_ULANG_SETELAH``
+    after it was queued (broker down at confirm time, message lost), or whose worker vanished.
+    Rows are claimed with ``SKIP LOCKED`` where the database has it (a running apply holds its
+    row), and leased by moving ``antre_pada``. Returns how many were published."""
+    sekarang = sekarang or timezone.now()
+    with transaction.atomic():
+        qs = ImporBagan.objects.filter(
+            Q(dimulai_pada__isnull=True, antre_pada__lte=sekarang - ANTRE_ULANG_SETELAH)
+            | Q(dimulai_pada__lte=sekarang - DIANGGAP_HILANG_SETELAH),
+            status=StatusImpor.DIPROSES,
+        ).order_by("antre_pada", "pk")
+        if connection.features.has_select_for_update_skip_locked:
+            qs = qs.select_for_update(skip_locked=True)
+        ids = list(qs.values_list("pk", flat=True)[:50])
+        if ids:
+            ImporBagan.objects.filter(pk__in=ids).update(antre_pada=sekarang, dimulai_pada=None)
+    terkirim = 0
+    for pk in ids:
+        if not _antrekan(pk):
+            break
+        terkirim += 1
+    return terkirim
 
 
 def impor_bagan_jalankan(*, impor_id: int) -> ImporBagan:
@@ -105,6 +171,7 @@ def impor_bagan_jalankan(*, impor_id: int) -> ImporBagan:
     impor = ImporBagan.objects.select_related("instansi", "diunggah_oleh").get(pk=impor_id)
     if impor.status != StatusImpor.DIPROSES:
         return impor
+    ImporBagan.objects.filter(pk=impor.pk).update(dimulai_pada=timezone.now())  # committed: the sweep waits
     lapor = _pelapor(impor)
     lapor(1)
     tanggal = None
@@ -114,6 +181,11 @@ def impor_bagan_jalankan(*, impor_id: int) -> ImporBagan:
         with impor.berkas.open("rb") as fh:
             data = fh.read()
         with transaction.atomic():
+            # lock the job: a second delivery (sweep, retry) waits here, then finds it finished
+            if ImporBagan.objects.select_for_update().filter(pk=impor.pk).values_list(
+                    "status", flat=True).first() != StatusImpor.DIPROSES:
+                impor.refresh_from_db()
+                return impor
             rencana = impor_terapkan(instansi=impor.instansi, actor=impor.diunggah_oleh, berkas=data,
                                      nama_berkas=impor.nama_berkas, tanggal=tanggal, progres=lapor)
             impor.status = StatusImpor.SELESAI

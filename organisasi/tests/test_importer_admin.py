@@ -2,16 +2,21 @@
 as an HR admin scoped to one Perangkat Daerah (guardian object permission)."""
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
 from organisasi import importer, sintetis
 from organisasi.models import ImporBagan, Pegawai, PerangkatDaerah, StatusImpor
 from organisasi.tests.factories import InstansiFactory, UserFactory
 from organisasi.tests.test_importer import NIP_KADIS, PD, ROOT, bagan_dasar, baris
+from inti.exceptions import KonflikError
 
 pytestmark = pytest.mark.django_db
 
@@ -223,3 +228,92 @@ def test_admin_pd_tidak_dapat_mengubah_pegawai_pd_lain():
     assert "DINKES" in rencana.kesalahan[0].pesan
     sendiri = [{**rows[0], "nip": rows[1]["nip"], "nama": "Pegawai Baru"}]  # only its own new staff: fine
     assert importer.impor_periksa(instansi=instansi, actor=admin_pd, baris=sendiri).sah
+
+
+# --------------------------------------------------------------------------- broker down at confirm
+
+
+@pytest.fixture
+def broker_mati():
+    """A real, unreachable Redis broker (nothing listens on port 1), with eager mode off (as the
+    letters' render tests do)."""
+    from sistemkerja.celery import app
+
+    def lepas_pool():
+        # forget every cached connection/producer (also kombu's global registries), so that neither
+        # this test nor a later one publishes through a pool bound to the other broker URL
+        from kombu import pools
+
+        if app._pool is not None:
+            app._pool.force_close_all()
+            app._pool = None
+        app.amqp._producer_pool = None
+        pools.reset()
+
+    lama = (app.conf.task_always_eager, app.conf.broker_url, app.conf.broker_connection_retry_on_startup,
+            app.conf.broker_transport_options)
+    lepas_pool()
+    app.conf.task_always_eager = False
+    app.conf.broker_url = "redis://127.0.0.1:1/0"
+    app.conf.broker_connection_retry_on_startup = False
+    app.conf.broker_transport_options = {"socket_connect_timeout": 0.5, "max_retries": 0}
+    yield
+    (app.conf.task_always_eager, app.conf.broker_url, app.conf.broker_connection_retry_on_startup,
+     app.conf.broker_transport_options) = lama
+    lepas_pool()
+
+
+def test_konfirmasi_saat_broker_mati_tidak_gagal_dan_penyapu_menerapkannya(client, superuser, broker_mati, caplog):
+    """Confirming with Redis down answered 500 and left the job DIPROSES for ever; now the confirm
+    succeeds, the job waits, and the sweep applies it once the broker is back."""
+    instansi = InstansiFactory()
+    impor = importer.impor_bagan_unggah(actor=superuser, instansi=instansi, berkas=_csv(bagan_dasar()))
+    with django_capture_on_commit(True):
+        resp = client.post(reverse("admin:organisasi_imporbagan_hasil", args=[impor.pk]))
+    assert resp.status_code == 302
+    assert "menunggu diantrekan ulang" in caplog.text  # the broker really refused
+    impor.refresh_from_db()
+    assert impor.status == StatusImpor.DIPROSES and impor.antre_pada and impor.dimulai_pada is None
+    assert Pegawai.objects.filter(instansi=instansi).count() == 0
+    # still down: the sweep publishes nothing, and the job stays queued
+    nanti = timezone.now() + datetime.timedelta(minutes=3)
+    assert importer.impor_bagan_antrekan_ulang(sekarang=nanti) == 0
+    impor.refresh_from_db()
+    assert impor.status == StatusImpor.DIPROSES
+
+
+def test_penyapu_menerapkan_impor_yang_belum_pernah_sampai_ke_broker(superuser):
+    instansi = InstansiFactory()
+    impor = importer.impor_bagan_unggah(actor=superuser, instansi=instansi, berkas=_csv(bagan_dasar()))
+    importer.impor_bagan_konfirmasi(actor=superuser, impor_id=impor.pk)  # the message never left: on_commit not run
+    impor.refresh_from_db()
+    # not before the lease has passed (the message may still be on its way) ...
+    assert importer.impor_bagan_antrekan_ulang(sekarang=impor.antre_pada + datetime.timedelta(seconds=30)) == 0
+    # ... then the sweep queues it (eager here) and the job is applied once
+    nanti = impor.antre_pada + datetime.timedelta(minutes=3)
+    assert importer.impor_bagan_antrekan_ulang(sekarang=nanti) == 1
+    impor.refresh_from_db()
+    assert impor.status == StatusImpor.SELESAI
+    assert Pegawai.objects.filter(instansi=instansi).count() == 6
+    assert importer.impor_bagan_antrekan_ulang(sekarang=nanti + datetime.timedelta(hours=1)) == 0
+
+
+def test_impor_macet_dicoba_lagi_oleh_adminnya_lewat_aksi_admin(client, superuser):
+    instansi = InstansiFactory()
+    impor = importer.impor_bagan_unggah(actor=superuser, instansi=instansi, berkas=_csv(bagan_dasar()))
+    importer.impor_bagan_konfirmasi(actor=superuser, impor_id=impor.pk)  # never published: stuck in DIPROSES
+    impor.refresh_from_db()
+    assert impor.status == StatusImpor.DIPROSES
+    # another admin may not retry someone else's job
+    lain = UserFactory(is_staff=True)
+    with pytest.raises(PermissionDenied):
+        importer.impor_bagan_coba_lagi(actor=lain, impor_id=impor.pk)
+    with django_capture_on_commit(True):
+        resp = client.post(reverse("admin:organisasi_imporbagan_changelist"),
+                           {"action": "coba_lagi", "_selected_action": [impor.pk]})
+    assert resp.status_code == 302
+    impor.refresh_from_db()
+    assert impor.status == StatusImpor.SELESAI and Pegawai.objects.filter(instansi=instansi).count() == 6
+    # a finished job is not retried
+    with pytest.raises(KonflikError):
+        importer.impor_bagan_coba_lagi(actor=superuser, impor_id=impor.pk)

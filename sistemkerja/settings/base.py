@@ -244,6 +244,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     # auditors' background exports still waiting (broker down at request time), and expired files
     "pemeriksaan-ekspor-relay": {"task": "pemeriksaan.ekspor_relay", "schedule": 60.0},
     "pemeriksaan-ekspor-hapus-kedaluwarsa": {"task": "pemeriksaan.ekspor_hapus_kedaluwarsa", "schedule": 3600.0},
+    # confirmed org-chart imports the broker never delivered (down at confirm time, message lost)
+    "organisasi-impor-bagan-antrekan-ulang": {"task": "organisasi.impor_bagan_antrekan_ulang", "schedule": 60.0},
 }
 # a letter whose render was queued is queued again by the sweep only after this lease (minutes);
 # longer than the render task's hard time limit (5 minutes)
