@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, render
 
 from inti import waktu
 
-from . import permissions, selectors, selectors_aturan
-from .models import Instansi, Jenjang, JenisJabatan, PerangkatDaerah
+from . import selectors, selectors_akses, selectors_aturan
+from .models import Instansi, Jenjang, JenisJabatan
 
 
 def _label_staf(staf: dict) -> list[tuple[str, int]]:
@@ -39,14 +39,8 @@ def bagan(request: HttpRequest) -> HttpResponse:
     pegawai = getattr(request.user, "pegawai", None)
     unit_saya = selectors.unit_pegawai(pegawai=pegawai) if pegawai else None
 
-    pilihan = PerangkatDaerah.objects.order_by("nama")
-    if pegawai is not None and not request.user.is_superuser:
-        pilihan = pilihan.filter(instansi_id=pegawai.instansi_id)
-    elif pegawai is None:
-        # an account without staff record: the scope of the staff-search API (administered
-        # agencies, all for auditors and superusers, none otherwise)
-        pilihan = pilihan.filter(instansi__in=permissions.instansi_yang_boleh_dibaca(request.user))
-    pilihan = list(pilihan.only("id", "nama", "instansi_id"))
+    # the same visibility as the org-chart API (one selector), not a rule of this view
+    pilihan = list(selectors_akses.pd_bagan_terlihat(request.user).order_by("nama").only("id", "nama", "instansi_id"))
 
     pd_id = request.GET.get("pd")
     if pd_id:

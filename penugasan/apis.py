@@ -18,9 +18,10 @@ from rest_framework.views import APIView
 from inti.jejak import jejak_tolak
 from inti.klien import alamat_klien
 from inti.models import AksiAudit
+from organisasi import selectors_akses as selektor_akses
 from organisasi.models import Instansi, Jabatan, Kompetensi, Pegawai, UnitOrganisasi
 
-from . import permissions, selectors, services
+from . import selectors, services
 from .services.pemeriksaan import JUMLAH_MAKS
 from .filters import PenugasanFilter, PermohonanFilter, TimFilter
 from .models import (
@@ -667,14 +668,9 @@ class BebanKerjaApi(APIView):
 
     @extend_schema(responses=OutputSerializer, operation_id="pegawai_beban_kerja")
     def get(self, request, pk: int):
-        pegawai = Pegawai.objects.select_related("instansi").filter(pk=pk).first()
-        sendiri = getattr(request.user, "pegawai", None)
-        boleh = pegawai is not None and (
-            permissions.lihat_semua(request.user)
-            or permissions.instansi_diaudit(request.user).filter(pk=pegawai.instansi_id).exists()
-            or (sendiri is not None and sendiri.instansi_id == pegawai.instansi_id)
-        )
-        if not boleh:
+        # one visibility selector for every entry point (the org-chart and staff-search APIs too)
+        pegawai = selektor_akses.pegawai_terlihat(request.user).select_related("instansi").filter(pk=pk).first()
+        if pegawai is None:
             raise NotFound(_("Pegawai tidak ditemukan."))
         return Response(self.OutputSerializer(selectors.beban_kerja(pegawai)).data)
 

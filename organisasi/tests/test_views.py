@@ -91,3 +91,38 @@ def test_jumlah_query_bagan_tidak_tumbuh_dengan_pohon(client, django_assert_num_
         resp = client.get(reverse("organisasi_bagan"), {"pd": org.pd.pk, "seluruh": "1"})
     assert resp.status_code == 200
     assert resp.content.decode().count("<details") == 5 + 2 * tambahan
+
+
+def test_bagan_dan_api_memakai_satu_selektor_visibilitas(client):
+    """The org-chart page, the org-chart API and penugasan's workload API ask one selector
+    (``selectors_akses``): a pegawai of one Instansi who audits another reads that other
+    Instansi's chart and workloads everywhere (the page had its own rule: own Instansi only, 404;
+    the workload API had its own inline rule); an account without any right reads nothing."""
+    from organisasi import permissions, selectors_akses
+    from organisasi.tests.factories import UserFactory
+
+    org = bangun_pd_dua_level()
+    lain = bangun_pd_dua_level(nama="Dinas Lain")  # another Instansi
+    pembaca = org.jf_muda[0].user
+    permissions.beri_auditor(pembaca, lain.instansi)
+    client.force_login(pembaca)
+    assert client.get(reverse("organisasi_bagan"), {"pd": lain.pd.pk}).status_code == 200
+    assert client.get(reverse("api-organisasi-unit-pohon", args=[lain.pd.pk])).status_code == 200
+    assert client.get(reverse("api-pegawai-beban-kerja", args=[lain.kasi[0].pk])).status_code == 200
+    assert set(selectors_akses.pd_bagan_terlihat(pembaca)) == {org.pd, lain.pd}
+
+    # an admin of one PD without a staff record: the same answer on the three entry points
+    admin_pd = UserFactory()
+    permissions.beri_admin_pd(admin_pd, lain.pd)
+    client.force_login(admin_pd)
+    assert client.get(reverse("organisasi_bagan"), {"pd": lain.pd.pk}).status_code == 200
+    assert client.get(reverse("api-pegawai-beban-kerja", args=[lain.kasi[0].pk])).status_code == 200
+    assert client.get(reverse("api-pegawai-beban-kerja", args=[org.kasi[0].pk])).status_code == 404
+
+    tanpa_hak = UserFactory()
+    client.force_login(tanpa_hak)
+    resp = client.get(reverse("organisasi_bagan"))
+    assert resp.status_code == 200 and org.pd.nama not in resp.content.decode()
+    assert client.get(reverse("organisasi_bagan"), {"pd": org.pd.pk}).status_code == 404
+    assert client.get(reverse("api-pegawai-beban-kerja", args=[org.kasi[0].pk])).status_code == 404
+    assert not selectors_akses.pegawai_terlihat(tanpa_hak).exists()
