@@ -1,7 +1,7 @@
 import inti.converters  # noqa: F401  (registers <id:…>)
 from django.urls import path
 
-from .views import pk, rencana, saya, strategi, tim
+from .views import ekspor, pk, rencana, saya, strategi, tim
 
 # Kinerja I pages (PK, cascade, strategy, plans, role matrix, "kinerja saya")
 urlpatterns: list = [
@@ -28,4 +28,7 @@ urlpatterns: list = [
     path("tim/<id:pk>/matriks/", tim.matriks_isi, name="kinerja_matriks_isi"),
     path("tim/<id:pk>/rencana-aksi/", tim.rencana_aksi_simpan, name="kinerja_rencana_aksi"),
     path("matriks/<id:pk>/tanggapi/", tim.matriks_tanggapi, name="kinerja_matriks_tanggapi"),
+    path("tim/<id:pk>/matriks.<str:jenis>", ekspor.matriks_tim_unduh, name="kinerja_matriks_tim_unduh"),
+    path("unit/<id:pk>/matriks/", ekspor.matriks_unit, name="kinerja_matriks_unit"),
+    path("unit/<id:pk>/matriks.<str:jenis>", ekspor.matriks_unit_unduh, name="kinerja_matriks_unit_unduh"),
 ]
