@@ -32,8 +32,8 @@ def tim_dengan_matriks():
 
 
 def _pdf_teks(isi: bytes) -> str:
-    teks = subprocess.run(["pdftotext", "-", "-"], input=isi, capture_output=True, check=True).stdout.decode()
-    return " ".join(teks.split())  # table cells wrap: compare word sequences
+    teks = subprocess.run(["pdftotext", "-raw", "-", "-"], input=isi, capture_output=True, check=True).stdout.decode()
+    return " ".join(teks.split())  # -raw: in drawing order, so a wrapped cell reads on
 
 
 def test_xlsx_dan_pdf_per_tim(client, tim_dengan_matriks):
