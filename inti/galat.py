@@ -9,9 +9,10 @@ view did not catch) all answer through these two functions.
 from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext_lazy as _
 from django_fsm import TransitionNotAllowed
 
 from .exceptions import KonflikError
@@ -42,24 +43,55 @@ def _pesan(exception) -> str:
     return str(exception)
 
 
+# Under /api/ an error a view did not answer itself (an unknown path, a 500) is JSON like the
+# API's own errors ({"detail": ...}), never an HTML page.
+PESAN_API = {
+    400: _("Permintaan tidak valid."),
+    403: _("Anda tidak memiliki izin untuk melakukan tindakan ini."),
+    404: _("Tidak ditemukan."),
+    409: _("Konflik: data telah berubah."),
+    500: _("Terjadi kesalahan pada server."),
+}
+
+
+def _api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _json(status: int, exception=None) -> JsonResponse:
+    pesan = _pesan(exception) if status != 500 else ""
+    return JsonResponse({"detail": pesan or str(PESAN_API[status])}, status=status,
+                        json_dumps_params={"ensure_ascii": False})
+
+
 def halaman_400(request: HttpRequest, exception=None) -> HttpResponse:
+    if _api(request):
+        return _json(400, exception)
     return render(request, "400.html", {"exception": _pesan(exception)}, status=400)
 
 
 def halaman_403(request: HttpRequest, exception=None) -> HttpResponse:
+    if _api(request):
+        return _json(403, exception)
     return render(request, "403.html", {"exception": _pesan(exception)}, status=403)
 
 
 def halaman_404(request: HttpRequest, exception=None) -> HttpResponse:
+    if _api(request):
+        return _json(404)  # never echoes the path or Django's resolver message
     return render(request, "404.html", {"request_path": request.path, "exception": _pesan(exception)}, status=404)
 
 
 def halaman_409(request: HttpRequest, exception=None) -> HttpResponse:
+    if _api(request):
+        return _json(409, exception)
     return render(request, "409.html", {"exception": _pesan(exception)}, status=409)
 
 
 def halaman_500(request: HttpRequest) -> HttpResponse:
     """Static page: rendered without context processors (they may be what failed)."""
+    if _api(request):
+        return _json(500)
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 

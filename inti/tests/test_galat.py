@@ -1,6 +1,8 @@
 """One error mapping: the status of each domain exception, the HTML pages and the API answers agree."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
@@ -57,3 +59,20 @@ def test_halaman_404_dan_500(client):
 
     request.user = AnonymousUser()
     assert halaman_404(request, Http404("x")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_jalur_api_tak_dikenal_dijawab_json_404_bukan_html(client, django_user_model):
+    r = client.get("/api/penugasan/tidak-ada/")
+    assert r.status_code == 404 and r["Content-Type"].startswith("application/json")
+    assert r.json() == {"detail": "Tidak ditemukan."}
+    client.force_login(django_user_model.objects.create_user("u", password="x"))
+    r = client.post("/api/tidak-ada-sama-sekali/", {})
+    assert r.status_code == 404 and r.json() == {"detail": "Tidak ditemukan."}
+    # pages outside /api/ keep the HTML page
+    assert "text/html" in client.get("/tidak-ada/")["Content-Type"]
+
+
+def test_galat_500_di_api_json_tanpa_rincian():
+    r = halaman_500(RequestFactory().get("/api/penugasan/permohonan/"))
+    assert r.status_code == 500 and json.loads(r.content) == {"detail": "Terjadi kesalahan pada server."}
