@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -81,3 +83,15 @@ def aturan_berlaku(request: HttpRequest, pk: int) -> HttpResponse:
         "riwayat": selectors_aturan.aturan_riwayat(instansi=instansi),
         "sebelum_versi_pertama": aturan is not None and aturan.berlaku_mulai > tanggal,
     }, status=400 if salah_tanggal else 200)
+
+
+class LupaKataSandi(auth_views.PasswordResetView):
+    """Django's password reset; the link in the e-mail is built on SITE_URL (the public address),
+    never on the Host header of the request."""
+
+    subject_template_name = "registration/password_reset_subject.txt"
+    email_template_name = "registration/password_reset_email.txt"
+
+    def form_valid(self, form):
+        self.extra_email_context = {"situs": settings.SITE_URL.rstrip("/")}
+        return super().form_valid(form)
