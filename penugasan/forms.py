@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from organisasi import permissions as org_permissions
 from organisasi import selectors as org_selectors
-from organisasi.models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
+from organisasi.models import Kompetensi, Pegawai, UnitOrganisasi
 
 from . import selectors
 from .models import RUTE_PENUNJUKAN, Rute, Sifat, StatusTim, TimKerja

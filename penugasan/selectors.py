@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from inti import waktu
 from organisasi import selectors as org
-from organisasi.models import STRUKTURAL, Instansi, Jabatan, JenisPemangku, Pegawai, PemangkuJabatan
+from organisasi.models import STRUKTURAL, Instansi, Jabatan, JenisJabatan, JenisPemangku, Pegawai, PemangkuJabatan
 
 from . import permissions
 from .models import (
@@ -32,6 +32,52 @@ from .models import (
 _RELASI_PERMOHONAN = (
     "pemohon", "jabatan_pemohon", "unit_asal", "unit_tujuan", "instansi_asal", "instansi_tujuan", "jabatan_penentu",
 )
+
+
+# ---------------------------------------------------------------- who may submit what
+# One rule for the service (which refuses) and the pages (which offer only what is allowed).
+JENIS_PELAKSANA_TUGAS = (JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA)
+JENIS_PIMPINAN = (JenisJabatan.JPT_PRATAMA, JenisJabatan.ADMINISTRATOR, JenisJabatan.PENGAWAS)
+
+
+def pejabat_pengaju_penunjukan(*, pegawai: Pegawai, tanggal: datetime.date,
+                               jabatan: Jabatan | None = None) -> org.Pejabat | None:
+    """The leadership position a penunjukan is submitted for today (the given one, else the
+    first the person exercises as holder or Plt./Plh.), or None when they exercise none."""
+    kandidat = [jabatan] if jabatan is not None else [
+        pj.jabatan for pj in org.jabatan_dipangku(pegawai=pegawai, tanggal=tanggal)
+        if pj.jabatan.kepala_unit or pj.jabatan.jenis in JENIS_PIMPINAN
+    ]
+    for j in kandidat:
+        pejabat = org.pejabat_pada(jabatan=j, tanggal=tanggal)
+        if pejabat is not None and pejabat.pegawai.pk == pegawai.pk:
+            return pejabat
+    return None
+
+
+def jabatan_pengaju_sukarela(*, pegawai: Pegawai, tanggal: datetime.date) -> Jabatan | None:
+    """The JF/Pelaksana position (with a unit) a volunteer request comes from, or None."""
+    jab = org.jabatan_definitif_pegawai(pegawai=pegawai, tanggal=tanggal)
+    if jab is None or jab.jenis not in JENIS_PELAKSANA_TUGAS or jab.unit_id is None:
+        return None
+    return jab
+
+
+@dataclass(frozen=True)
+class PengajuanBoleh:
+    penunjukan: bool
+    sukarela: bool
+
+
+def pengajuan_boleh(user, tanggal: datetime.date | None = None) -> PengajuanBoleh:
+    """Which requests this account may submit today: pages offer only these."""
+    pegawai = getattr(user, "pegawai", None) if user.is_authenticated else None
+    if pegawai is None:
+        return PengajuanBoleh(penunjukan=False, sukarela=False)
+    tanggal = tanggal or waktu.hari_ini()
+    return PengajuanBoleh(
+        penunjukan=pejabat_pengaju_penunjukan(pegawai=pegawai, tanggal=tanggal) is not None,
+        sukarela=jabatan_pengaju_sukarela(pegawai=pegawai, tanggal=tanggal) is not None)
 
 
 def _aktif_pada(tanggal: datetime.date) -> Q:

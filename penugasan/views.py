@@ -27,7 +27,6 @@ from .models import (
     STATUS_TERBUKA,
     PermohonanPenugasan,
     Penugasan,
-    Rute,
     StatusPenugasan,
     StatusPermohonan,
     StatusTim,
@@ -356,7 +355,8 @@ def permohonan_batalkan(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def permohonan_saya(request: HttpRequest) -> HttpResponse:
     halaman = halaman_dari(request, selectors.permohonan_saya(request.user))
-    return render(request, "penugasan/permohonan_saya.html", {"items": list(halaman.object_list), "halaman": halaman})
+    return render(request, "penugasan/permohonan_saya.html", {"items": list(halaman.object_list), "halaman": halaman,
+                                                              "boleh": selectors.pengajuan_boleh(request.user)})
 
 
 # --------------------------------------------------------------------------- permohonan baru
@@ -368,6 +368,9 @@ def _permohonan_kirim(request: HttpRequest, form, *, pesan_berhasil: str) -> Htt
         permohonan = services.permohonan_buat(actor=request.user, ip=_ip(request), **form.kwargs_layanan())
     except ValidationError as exc:
         _terapkan_error(form, exc)
+        return None
+    except PermissionDenied as exc:  # e.g. the Plt./Plh. ended meanwhile: say why, keep what was typed
+        form.add_error(None, str(exc) or _("Anda tidak berwenang mengajukan permohonan ini."))
         return None
     messages.success(request, pesan_berhasil)
     for w in getattr(permohonan, "peringatan", []):
@@ -381,6 +384,12 @@ def permohonan_baru(request: HttpRequest) -> HttpResponse:
     pegawai = _pegawai(request)
     if pegawai is None:
         raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai."))
+    boleh = selectors.pengajuan_boleh(request.user)
+    if not boleh.penunjukan:  # say so before anything is typed, and offer what the position allows
+        return render(request, "penugasan/pengajuan_tidak_boleh.html",
+                      {"judul": _("Permohonan penunjukan baru"), "boleh": boleh,
+                       "alasan": _("Permohonan penunjukan diajukan oleh Pimpinan Unit Organisasi (pemangku "
+                                   "jabatan atau Plt./Plh.). Jabatan Anda hari ini bukan jabatan itu.")}, status=403)
     form = forms.PenunjukanForm(request.POST or None, pegawai=pegawai, initial={"rute": request.GET.get("rute")})
     if request.method == "POST" and form.is_valid():
         terkirim = _permohonan_kirim(request, form, pesan_berhasil=_("Permohonan diajukan."))
@@ -401,6 +410,12 @@ def pengajuan_sukarela(request: HttpRequest) -> HttpResponse:
     pegawai = _pegawai(request)
     if pegawai is None:
         raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai."))
+    boleh = selectors.pengajuan_boleh(request.user)
+    if not boleh.sukarela:
+        return render(request, "penugasan/pengajuan_tidak_boleh.html",
+                      {"judul": _("Ajukan diri (sukarela)"), "boleh": boleh,
+                       "alasan": _("Pengajuan sukarela hanya dapat dilakukan oleh Pejabat Fungsional atau "
+                                   "Pelaksana.")}, status=403)
     form = forms.SukarelaForm(request.POST or None, pegawai=pegawai)
     if request.method == "POST" and form.is_valid():
         terkirim = _permohonan_kirim(request, form, pesan_berhasil=_("Pengajuan sukarela dikirim."))

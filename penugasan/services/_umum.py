@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from inti.jejak import jejak_catat, nama_pengguna
 from inti.models import AksiAudit
 from organisasi import selectors as org
-from organisasi.models import Jabatan, JenisJabatan, JenisPemangku, Pegawai, PemangkuJabatan, UnitOrganisasi
+from organisasi.models import Jabatan, JenisPemangku, Pegawai, PemangkuJabatan, UnitOrganisasi
 
 from ..models import Keputusan, LangkahPermohonan, PermohonanPenugasan, Rute
+from ..selectors import JENIS_PELAKSANA_TUGAS  # noqa: F401  re-exported; one definition, shared with the submit rules
 
 User = get_user_model()
 
-JENIS_PELAKSANA_TUGAS = (JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA)
 RUTE_LINTAS = (Rute.PENUNJUKAN_LINTAS_UNIT, Rute.PENUNJUKAN_LINTAS_INSTANSI, Rute.SUKARELA_LINTAS_UNIT)
 # the audit action each recorded step writes (a completion is recorded as an approval step)
 AKSI_KEPUTUSAN = {

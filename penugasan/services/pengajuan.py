@@ -13,10 +13,10 @@ from inti.exceptions import KonflikError
 from inti.jejak import jejak_catat
 from inti.models import AksiAudit
 from organisasi import selectors as org
-from organisasi.models import Instansi, Jabatan, JenisJabatan, JenisPemangku, Kompetensi, Pegawai, UnitOrganisasi
+from organisasi.models import Instansi, Jabatan, JenisPemangku, Kompetensi, Pegawai, UnitOrganisasi
 from organisasi.selectors_aturan import aturan_pada
 
-from .. import dokumen, permissions
+from .. import dokumen, permissions, selectors
 from ..models import (
     RUTE_PENUNJUKAN,
     RUTE_SUKARELA,
@@ -31,11 +31,9 @@ from ..models import (
 )
 from ._jejak import _dengan_jejak
 from ._umum import (
-    JENIS_PELAKSANA_TUGAS,
     RUTE_LINTAS,
     User,
     _catat_langkah,
-    _jabatan_pegawai,
     _pegawai_actor,
     _putaran,
     _url,
@@ -57,15 +55,9 @@ class _Pengaju:
 
 def _jabatan_pimpinan_actor(pegawai: Pegawai, tanggal: datetime.date, jabatan: Jabatan | None) -> org.Pejabat:
     """The leadership position the actor exercises today (the given one, else the first)."""
-    kandidat = [jabatan] if jabatan is not None else [
-        pj.jabatan for pj in org.jabatan_dipangku(pegawai=pegawai, tanggal=tanggal)
-        if pj.jabatan.kepala_unit or pj.jabatan.jenis in (JenisJabatan.JPT_PRATAMA, JenisJabatan.ADMINISTRATOR,
-                                                          JenisJabatan.PENGAWAS)
-    ]
-    for j in kandidat:
-        pejabat = org.pejabat_pada(jabatan=j, tanggal=tanggal)
-        if pejabat is not None and pejabat.pegawai.pk == pegawai.pk:
-            return pejabat
+    pejabat = selectors.pejabat_pengaju_penunjukan(pegawai=pegawai, tanggal=tanggal, jabatan=jabatan)
+    if pejabat is not None:
+        return pejabat
     raise PermissionDenied(_("Anda tidak memangku atau menjabat Plt./Plh. jabatan Pimpinan Unit Organisasi "
                              "yang dapat mengajukan penunjukan ini."))
 
@@ -111,8 +103,8 @@ def permohonan_buat(
                                    % {"jabatan": pejabat.sebutan, "unit": getattr(unit_asal, "nama", "-")})
         pengaju = _Pengaju(pegawai=pegawai, jabatan=pejabat.jabatan, sebagai=pejabat.sebagai, pejabat=pejabat)
     else:
-        jab = _jabatan_pegawai(pegawai, tanggal)
-        if jab is None or jab.jenis not in JENIS_PELAKSANA_TUGAS or jab.unit_id is None:
+        jab = selectors.jabatan_pengaju_sukarela(pegawai=pegawai, tanggal=tanggal)
+        if jab is None:
             raise PermissionDenied(_("Pengajuan sukarela hanya dapat dilakukan oleh Pejabat Fungsional atau Pelaksana."))
         unit_asal = jab.unit
         pengaju = _Pengaju(pegawai=pegawai, jabatan=jab, sebagai=JenisPemangku.DEFINITIF, pejabat=None)
