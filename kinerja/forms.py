@@ -101,14 +101,20 @@ class StrategiForm(FormDasar):
 
 class PermohonanDariStrategiForm(FormDasar):
     unit_tujuan = forms.TypedChoiceField(label=_("Unit tujuan (asal pegawai)"), coerce=int)
-    kriteria = forms.CharField(label=_("Kriteria pegawai yang dibutuhkan"), max_length=2000,
-                               widget=forms.Textarea(attrs={"rows": 2}))
+    pegawai_diminta = forms.TypedMultipleChoiceField(label=_("Pegawai yang diminta (opsional)"), coerce=int,
+                                                     required=False)
+    kriteria = forms.CharField(label=_("Kriteria pegawai yang dibutuhkan"), max_length=2000, required=False,
+                               widget=forms.Textarea(attrs={"rows": 2}),
+                               help_text=_("Isi bila pegawai tidak disebut namanya."))
     nama_tim = forms.CharField(label=_("Nama tim"), required=False, max_length=200)
     ketua_tim = forms.TypedChoiceField(label=_("Ketua tim"), coerce=int, required=False, empty_value=None)
 
-    def __init__(self, *args, unit_pilihan=(), ketua_pilihan=(), tim=False, **kwargs):
+    def __init__(self, *args, unit_pilihan=(), ketua_pilihan=(), pegawai_pilihan=(), tim=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit_tujuan"].choices = list(unit_pilihan)
+        self.fields["pegawai_diminta"].choices = list(pegawai_pilihan)
+        if not pegawai_pilihan:
+            del self.fields["pegawai_diminta"]
         self.fields["ketua_tim"].choices = [("", _("— pilih kemudian —"))] + list(ketua_pilihan)
         if not tim:
             del self.fields["nama_tim"]

@@ -124,3 +124,17 @@ def ketua_pilihan(*, target: TargetJabatan) -> list[tuple[int, str]]:
     unit = target.jabatan.unit
     return [(p.pk, f"{p.nama_lengkap} — {p.jabatan_nama or ''}")
             for p in org.pegawai_cari(instansi_id=unit.instansi_id, unit=unit)[:200]]
+
+
+def pegawai_diminta_pilihan(*, target: TargetJabatan, kebutuhan: str) -> list[tuple[int, str]]:
+    """JF/Pelaksana of the same PD outside the owner's unit, for a cross-unit need (the staff a
+    Level 2 may name in the request). One query, bounded; other needs are described by criteria."""
+    if kebutuhan != "lintas_unit":
+        return []
+    unit = target.jabatan.unit
+    akar = UnitOrganisasi.objects.filter(perangkat_daerah_id=unit.perangkat_daerah_id, parent__isnull=True).first()
+    if akar is None:
+        return []
+    sendiri = org.pegawai_cari(instansi_id=unit.instansi_id, unit=unit).values("pk")
+    qs = org.pegawai_cari(instansi_id=unit.instansi_id, unit=akar).exclude(pk__in=sendiri)
+    return [(p.pk, f"{p.nama_lengkap} — {p.jabatan_nama or ''}, {p.unit_nama or ''}") for p in qs[:300]]

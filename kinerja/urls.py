@@ -26,6 +26,7 @@ urlpatterns: list = [
     path("rencana-anggaran/<id:pk>/putuskan/", rencana.rka_putuskan, name="kinerja_rka_putuskan"),
     path("tim/<id:pk>/", tim.tim_kinerja, name="kinerja_tim"),
     path("tim/<id:pk>/matriks/", tim.matriks_isi, name="kinerja_matriks_isi"),
+    path("tim/<id:pk>/keputusan/", tim.keputusan_perbarui, name="kinerja_keputusan_perbarui"),
     path("tim/<id:pk>/rencana-aksi/", tim.rencana_aksi_simpan, name="kinerja_rencana_aksi"),
     path("matriks/<id:pk>/tanggapi/", tim.matriks_tanggapi, name="kinerja_matriks_tanggapi"),
     path("tim/<id:pk>/matriks.<str:jenis>", ekspor.matriks_tim_unduh, name="kinerja_matriks_tim_unduh"),

@@ -12,6 +12,7 @@ from .kaskade import (  # noqa: F401
     strategi_tetapkan,
     tautkan,
 )
+from .keputusan import keputusan_tim_berlaku, keputusan_tim_perbarui, matriks_lengkap  # noqa: F401
 from .matriks import matriks_isi, matriks_minta_perbaikan, matriks_terima, target_tim  # noqa: F401
 from .pk import (  # noqa: F401
     indikator_hapus,

@@ -152,10 +152,11 @@ def test_strategi_satu_tombol_membuka_permohonan_tertaut_lalu_pohon_sampai_anggo
     assert 'data-testid="pratinjau-permohonan"' in t and "Dokumen perencanaan tepat waktu: 60 dokumen" in t
     assert d.seksi[1].nama in t  # a unit outside Bidang 1 is offered
     r = client.post(reverse("kinerja_strategi_permohonan", args=[target.pk]),
-                    {"unit_tujuan": d.seksi[1].pk, "kriteria": "JF Perencana", "nama_tim": "Tim RKPD", "ketua_tim": d.jf_muda[0].pk})
+                    {"unit_tujuan": d.seksi[1].pk, "pegawai_diminta": [d.jf_pertama[1].pk], "nama_tim": "Tim RKPD", "ketua_tim": d.jf_muda[0].pk})
     tautan = TautanTarget.objects.get(target=target)
     assert r.status_code == 302 and r.url == reverse("permohonan_detail", args=[tautan.permohonan_id])
     assert tautan.permohonan.hasil_diharapkan.endswith("60 dokumen")
+    assert list(tautan.permohonan.pegawai_diminta.all()) == [d.jf_pertama[1]]
     # the Kadis's tree shows the request under the Kabid's target
     r = masuk(client, d.kepala_dinas).get(reverse("kinerja_pk_kaskade", args=[pk.pk]))
     assert tautan.permohonan.judul in teks(r)

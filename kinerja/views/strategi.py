@@ -37,6 +37,7 @@ def _konteks(request: HttpRequest, target: TargetJabatan, **lain) -> dict:
         permohonan_form = lain.pop("permohonan_form", None) or forms.PermohonanDariStrategiForm(
             unit_pilihan=selectors_halaman.unit_tujuan_pilihan(target=target, kebutuhan=strategi.kebutuhan),
             ketua_pilihan=selectors_halaman.ketua_pilihan(target=target) if strategi.perlu_ketua else [],
+            pegawai_pilihan=selectors_halaman.pegawai_diminta_pilihan(target=target, kebutuhan=strategi.kebutuhan),
             tim=strategi.bentuk == "tim", initial={"kriteria": strategi.kompetensi_dibutuhkan})
         pratinjau = services.isi_permohonan_dari_strategi(target=target, strategi=strategi, tanggal=hari_ini())
     tiga_tingkat = (target.induk_id is None and pk.perangkat_daerah.jenis in (atur.kaskade_tiga_tingkat or []))
@@ -91,13 +92,14 @@ def strategi_permohonan(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.PermohonanDariStrategiForm(
         request.POST, unit_pilihan=selectors_halaman.unit_tujuan_pilihan(target=target, kebutuhan=kebutuhan),
         ketua_pilihan=selectors_halaman.ketua_pilihan(target=target) if strategi and strategi.perlu_ketua else [],
-        tim=tim)
+        pegawai_pilihan=selectors_halaman.pegawai_diminta_pilihan(target=target, kebutuhan=kebutuhan), tim=tim)
     if form.is_valid():
         d = form.cleaned_data
         try:
             permohonan = services.strategi_buat_permohonan(
                 actor=request.user, ip=ip(request), target_id=target.pk, unit_tujuan_id=d["unit_tujuan"],
-                kriteria=d["kriteria"], nama_tim=d.get("nama_tim") or "", ketua_tim_id=d.get("ketua_tim"))
+                kriteria=d["kriteria"], pegawai_diminta_ids=d.get("pegawai_diminta") or [],
+                nama_tim=d.get("nama_tim") or "", ketua_tim_id=d.get("ketua_tim"))
         except ValidationError as exc:
             return _ulang(request, target, pesan_validasi(exc), permohonan_form=form)
         messages.success(request, _("Permohonan penunjukan diajukan dan tertaut ke target."))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from penugasan.models import TimKerja
+from surat.services import boleh_mencabut
 
 from .. import forms, selectors, services
 from ..models import BarisMatriksPeran, RencanaAksi
@@ -47,7 +48,10 @@ def _konteks(request: HttpRequest, tim: TimKerja, **lain) -> dict:
     tonggak = tonggak + [dict.fromkeys(KOLOM_TONGGAK, "") for _i in range(3)]
     lengkap = bool(matriks["anggota"]) and all(a["matriks"] and a["matriks"]["status"] == "diterima"
                                                for a in matriks["anggota"])
-    return {"tim": tim, "matriks": matriks, "targets": targets, "adalah_ketua": adalah_ketua, "ketua": ketua,
+    keputusan = services.keputusan_tim_berlaku(tim)
+    return {"tim": tim, "matriks": matriks, "keputusan": keputusan,
+            "boleh_perbarui_keputusan": lengkap and keputusan is not None and boleh_mencabut(actor=request.user,
+                                                                                           surat=keputusan), "targets": targets, "adalah_ketua": adalah_ketua, "ketua": ketua,
             "rencana": rencana, "tonggak": tonggak, "lengkap": lengkap,
             "judul_rencana": lain.pop("judul_rencana", None) or (rencana.judul if rencana else
                                                                  _("Rencana aksi %(tim)s") % {"tim": tim.nama}),
@@ -123,4 +127,15 @@ def rencana_aksi_simpan(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "kinerja/tim.html", _konteks(request, tim, tonggak=rows, judul_rencana=judul,
                                                             galat=pesan_validasi(exc)), status=400)
     messages.success(request, _("Rencana aksi disimpan."))
+    return redirect("kinerja_tim", pk=tim.pk)
+
+
+@login_required
+@require_POST
+def keputusan_perbarui(request: HttpRequest, pk: int) -> HttpResponse:
+    """The signer supersedes the team's Keputusan by one carrying the accepted role matrix."""
+    tim = tim_atau_404(request, pk)
+    baru = services.keputusan_tim_perbarui(actor=request.user, ip=ip(request), tim_id=tim.pk)
+    messages.success(request, _("Keputusan %(nomor)s diterbitkan dengan matriks peran dan hasil; Keputusan "
+                                "sebelumnya dicabut.") % {"nomor": baru.nomor})
     return redirect("kinerja_tim", pk=tim.pk)
