@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 Q_DAFTAR = 16  # session, user, pegawai, positions + the PK-setter check, page count and rows, frame
 Q_KASKADE = 17  # pohon_kaskade: 7; session, user, PK, frame
-Q_TIM = 15
+Q_TIM = 16  # + the Keputusan in force (the revoke check needs no more when the matrix is incomplete)
 Q_SAYA = 24  # kinerja_saya (PPK and Pimpinan Unit resolved), my teams for the plan form
 
 
