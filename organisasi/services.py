@@ -76,9 +76,9 @@ def kedudukan_validasi(*, instansi: Instansi, jabatan_pegawai: Jabatan | None, j
     if jabatan_ppk.jenis == JenisJabatan.PELAKSANA or (
         jabatan_ppk.jenis == JenisJabatan.FUNGSIONAL and not jabatan_ppk.kepala_unit
     ):
-        raise ValidationError({"jabatan_ppk": (
-            f"{jabatan_ppk.nama} tidak dapat menjadi Pejabat Penilai Kinerja: PPK paling rendah Pejabat "
-            "Pengawas, atau JF yang memimpin unit mandiri.")})
+        raise ValidationError({"jabatan_ppk": _(
+            "%(nama)s tidak dapat menjadi Pejabat Penilai Kinerja: PPK paling rendah Pejabat Pengawas, atau JF "
+            "yang memimpin unit mandiri.") % {"nama": jabatan_ppk.nama}})
     if jabatan_pegawai is not None:
         versi = aturan_pada(instansi=instansi, tanggal=tanggal)
         aturan = versi.aturan_kedudukan if versi is not None else instansi.aturan_kedudukan
@@ -111,19 +111,20 @@ def kedudukan_tetapkan(
     """Place a JF/Pelaksana under a PPK from ``mulai``; closes the previous placement."""
     jabatan_pegawai = selectors.jabatan_definitif_pegawai(pegawai=pegawai, tanggal=mulai)
     if jabatan_pegawai is not None and jabatan_pegawai.jenis not in (JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA):
-        raise ValidationError({"pegawai": "Kedudukan hanya ditetapkan bagi Pejabat Fungsional dan Pelaksana."})
+        raise ValidationError({"pegawai": _("Kedudukan hanya ditetapkan bagi Pejabat Fungsional dan Pelaksana.")})
     for field, jabatan in (("jabatan_ppk", jabatan_ppk), ("jabatan_pimpinan", jabatan_pimpinan)):
         if jabatan is not None and jabatan.instansi_id != pegawai.instansi_id:
-            raise ValidationError({field: f"{jabatan.nama} bukan jabatan pada instansi pegawai ini."})
+            raise ValidationError({field: _("%(nama)s bukan jabatan pada instansi pegawai ini.")
+                                   % {"nama": jabatan.nama}})
     if jabatan_pimpinan is not None and (jabatan_pimpinan.jenis == JenisJabatan.PELAKSANA or (
             jabatan_pimpinan.jenis == JenisJabatan.FUNGSIONAL and not jabatan_pimpinan.kepala_unit)):
-        raise ValidationError({"jabatan_pimpinan": (
-            f"{jabatan_pimpinan.nama} tidak dapat menjadi Pimpinan Unit Organisasi: pilih jabatan struktural "
-            "atau JF yang memimpin unit mandiri.")})
+        raise ValidationError({"jabatan_pimpinan": _(
+            "%(nama)s tidak dapat menjadi Pimpinan Unit Organisasi: pilih jabatan struktural atau JF yang memimpin "
+            "unit mandiri.") % {"nama": jabatan_pimpinan.nama}})
     kedudukan_validasi(instansi=pegawai.instansi, jabatan_pegawai=jabatan_pegawai, jabatan_ppk=jabatan_ppk,
                        tanggal=mulai)
     if _rantai_ppk_berputar(pegawai=pegawai, jabatan_ppk=jabatan_ppk, tanggal=mulai):
-        raise ValidationError({"jabatan_ppk": "Rantai Pejabat Penilai Kinerja berputar kembali ke pegawai ini."})
+        raise ValidationError({"jabatan_ppk": _("Rantai Pejabat Penilai Kinerja berputar kembali ke pegawai ini.")})
     Kedudukan.objects.filter(pegawai=pegawai, selesai__isnull=True, mulai__lt=mulai).update(
         selesai=mulai - datetime.timedelta(days=1))
     return Kedudukan.objects.create(pegawai=pegawai, jabatan_ppk=jabatan_ppk, jabatan_pimpinan=jabatan_pimpinan,
@@ -151,9 +152,9 @@ def pemangku_tetapkan(
     """
     Jabatan.objects.select_for_update().filter(pk=jabatan.pk).first()  # serialise appointments to one seat
     if selesai is not None and selesai < mulai:
-        raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
+        raise ValidationError({"selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
     if jabatan.instansi_id != pegawai.instansi_id:
-        raise ValidationError({"pegawai": "Pegawai dan jabatan harus dari instansi yang sama."})
+        raise ValidationError({"pegawai": _("Pegawai dan jabatan harus dari instansi yang sama.")})
     tunggal = jabatan.kursi_tunggal
     if jenis == JenisPemangku.DEFINITIF:
         if tunggal:
@@ -163,12 +164,15 @@ def pemangku_tetapkan(
                                        mulai__lt=mulai).update(selesai=mulai - datetime.timedelta(days=1))
         if tunggal and PemangkuJabatan.objects.filter(_tumpang_tindih(mulai, selesai), jabatan=jabatan,
                                                       jenis=jenis).exists():
-            raise ValidationError({"mulai": f"{jabatan.nama} sudah memiliki pejabat definitif pada rentang itu."})
+            raise ValidationError({"mulai": _("%(nama)s sudah memiliki pejabat definitif pada rentang itu.")
+                                   % {"nama": jabatan.nama}})
     else:
         if not tunggal:
-            raise ValidationError({"jenis": "Plt./Plh. hanya untuk jabatan yang memimpin unit atau jabatan struktural."})
+            raise ValidationError({"jenis": _("Plt./Plh. hanya untuk jabatan yang memimpin unit atau jabatan "
+                                              "struktural.")})
         if PemangkuJabatan.objects.filter(_tumpang_tindih(mulai, selesai), jabatan=jabatan, jenis=jenis).exists():
-            raise ValidationError({"mulai": f"Sudah ada {JenisPemangku(jenis).label} {jabatan.nama} pada rentang itu."})
+            raise ValidationError({"mulai": _("Sudah ada %(jenis)s %(nama)s pada rentang itu.")
+                                   % {"jenis": JenisPemangku(jenis).label, "nama": jabatan.nama}})
     return PemangkuJabatan.objects.create(jabatan=jabatan, pegawai=pegawai, jenis=jenis, mulai=mulai,
                                           selesai=selesai, nomor_sk=nomor_sk)
 
@@ -178,9 +182,10 @@ def unit_validasi_induk(*, unit: UnitOrganisasi, parent: UnitOrganisasi | None) 
     if parent is None:
         return
     if parent.perangkat_daerah_id != unit.perangkat_daerah_id:
-        raise ValidationError({"parent": "Unit induk harus berada pada Perangkat Daerah yang sama."})
+        raise ValidationError({"parent": _("Unit induk harus berada pada Perangkat Daerah yang sama.")})
     if unit.pk and (parent.pk == unit.pk or UnitOrganisasi.objects.descendants(unit).filter(pk=parent.pk).exists()):
-        raise ValidationError({"parent": f"{parent.nama} berada di bawah {unit.nama}: susunan unit akan berputar."})
+        raise ValidationError({"parent": _("%(induk)s berada di bawah %(unit)s: susunan unit akan berputar.")
+                               % {"induk": parent.nama, "unit": unit.nama}})
 
 
 @transaction.atomic
@@ -285,7 +290,8 @@ def unit_validasi(*, unit: UnitOrganisasi) -> None:
         kesalahan.update(e.message_dict)
     for nama in ("jabatan_pimpinan", "jabatan_ppk"):
         jabatan = getattr(unit, nama)
-        if jabatan is not None and (jabatan.unit is None or jabatan.unit.perangkat_daerah_id != unit.perangkat_daerah_id):
+        if jabatan is not None and (jabatan.unit is None
+                                    or jabatan.unit.perangkat_daerah_id != unit.perangkat_daerah_id):
             kesalahan[nama] = [_("Jabatan harus berada pada Perangkat Daerah yang sama dengan unit.")]
     if unit.kode and UnitOrganisasi.objects.filter(instansi_id=unit.instansi_id, kode=unit.kode).exclude(
             pk=unit.pk).exists():
