@@ -92,6 +92,16 @@ class AksiAudit(models.TextChoices):
     KINERJA_MATRIKS_TERIMA = "kinerja.matriks.terima", _("Baris matriks diterima anggota")
     KINERJA_MATRIKS_MINTA_PERBAIKAN = "kinerja.matriks.minta_perbaikan", _("Anggota meminta perbaikan baris matriks")
     EKSPOR_SELESAI = "ekspor.selesai", _("Register diekspor (auditor)")
+    # organisasi: these change who may decide
+    PEMANGKU_TETAPKAN = "pemangku.tetapkan", _("Pejabat definitif ditetapkan")
+    PEMANGKU_TUNJUK_PLT_PLH = "pemangku.tunjuk_plt_plh", _("Plt./Plh. ditunjuk")
+    PEMANGKU_AKHIRI = "pemangku.akhiri", _("Masa jabatan diakhiri atau dikoreksi")
+    KEDUDUKAN_TETAPKAN = "kedudukan.tetapkan", _("Kedudukan (PPK) ditetapkan")
+    KEDUDUKAN_AKHIRI = "kedudukan.akhiri", _("Kedudukan (PPK) diakhiri atau dikoreksi")
+    INSTANSI_TERAPKAN_PRESET = "instansi.terapkan_preset", _("Preset peraturan daerah diterapkan")
+    INSTANSI_UBAH_PENGATURAN = "instansi.ubah_pengaturan", _("Pengaturan instansi diubah")
+    INSTANSI_UBAH_RUTE = "instansi.ubah_rute", _("Rute penugasan instansi diubah")
+    IMPOR_BAGAN_TERAPKAN = "impor_bagan.terapkan", _("Impor bagan organisasi diterapkan")
 
 
 class JejakAudit(AppendOnlyModel):

@@ -248,7 +248,7 @@ def _aksi_preset(preset: str):
                 modeladmin.message_user(request, _("Anda tidak mengelola %(i)s.") % {"i": instansi},
                                         messages.ERROR)
                 continue
-            services.instansi_terapkan_preset(instansi=instansi, preset=preset)
+            services.instansi_terapkan_preset(instansi=instansi, preset=preset, actor=request.user)
             n += 1
         if n:
             modeladmin.message_user(request, _("Preset %(p)s diterapkan pada %(n)d instansi.")
@@ -328,7 +328,9 @@ class InstansiAdmin(CakupanAdmin):
             lama = Instansi.objects.get(pk=obj.pk)
             for f in diubah:
                 setattr(obj, f, getattr(lama, f))
-        super().save_model(request, obj, form, change)
+        # through the service, audited: the settings edited by hand other than the rule set (a change
+        # of which becomes a new dated version below, audited by services_aturan), then a preset
+        services.instansi_ubah_pengaturan(instansi=obj, actor=request.user)
         preset = form.cleaned_data.get("terapkan_preset")
         berlaku = form.cleaned_data.get("aturan_berlaku_mulai") or waktu.hari_ini()
         if preset:

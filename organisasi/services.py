@@ -9,6 +9,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from inti.jejak import jejak_catat
+from inti.models import AksiAudit
+
 from . import kedudukan, selectors
 from .selectors_aturan import aturan_pada
 from .services_aturan import aturan_dari_preset
@@ -36,8 +39,27 @@ def instansi_terapkan_preset(*, instansi: Instansi, preset: str, actor=None,
                              berlaku_mulai: datetime.date | None = None) -> Instansi:
     """Fill the Instansi's regional settings from one of the five regulation presets: a new dated
     version of its rule set (``services_aturan``); the Instansi's fields mirror the version in force."""
-    aturan_dari_preset(instansi=instansi, preset=preset, actor=actor, berlaku_mulai=berlaku_mulai)
+    aturan_dari_preset(instansi=instansi, preset=preset, actor=actor, berlaku_mulai=berlaku_mulai)  # audited
     instansi.refresh_from_db()
+    return instansi
+
+
+@transaction.atomic
+def instansi_ubah_pengaturan(*, instansi: Instansi, actor=None) -> Instansi:
+    """Save an Instansi's settings edited by hand (the admin form; its rule set is not edited here:
+    a change of it is a new dated version, ``services_aturan.aturan_tetapkan``) and audit which
+    fields changed, compared with the stored row."""
+    fields = [f.attname for f in Instansi._meta.concrete_fields if f.attname not in ("id", "created_at", "updated_at")]
+    lama = Instansi.objects.select_for_update().filter(pk=instansi.pk).values(*fields).first() if instansi.pk else None
+    diubah = [f for f in fields if lama is None or lama[f] != getattr(instansi, f)]
+    instansi.save()
+    if lama is None:
+        jejak_catat(actor=actor, objek=instansi, aksi=AksiAudit.INSTANSI_UBAH_PENGATURAN, diizinkan=True,
+                    alasan=_("Instansi dibuat."))
+    elif diubah:
+        aksi = AksiAudit.INSTANSI_UBAH_RUTE if "langkah_rute" in diubah else AksiAudit.INSTANSI_UBAH_PENGATURAN
+        jejak_catat(actor=actor, objek=instansi, aksi=aksi, diizinkan=True,
+                    alasan=_("Diubah: %(f)s") % {"f": ", ".join(sorted(diubah))})
     return instansi
 
 
@@ -127,8 +149,12 @@ def kedudukan_tetapkan(
         raise ValidationError({"jabatan_ppk": _("Rantai Pejabat Penilai Kinerja berputar kembali ke pegawai ini.")})
     Kedudukan.objects.filter(pegawai=pegawai, selesai__isnull=True, mulai__lt=mulai).update(
         selesai=mulai - datetime.timedelta(days=1))
-    return Kedudukan.objects.create(pegawai=pegawai, jabatan_ppk=jabatan_ppk, jabatan_pimpinan=jabatan_pimpinan,
-                                    mulai=mulai)
+    hasil = Kedudukan.objects.create(pegawai=pegawai, jabatan_ppk=jabatan_ppk, jabatan_pimpinan=jabatan_pimpinan,
+                                     mulai=mulai)
+    jejak_catat(actor=actor, objek=hasil, aksi=AksiAudit.KEDUDUKAN_TETAPKAN, diizinkan=True,
+                alasan=_("%(p)s di bawah PPK %(ppk)s mulai %(m)s") % {
+                    "p": pegawai.nama_lengkap, "ppk": jabatan_ppk.nama, "m": mulai.isoformat()})
+    return hasil
 
 
 # --------------------------------------------------------------------------- holders
@@ -173,8 +199,15 @@ def pemangku_tetapkan(
         if PemangkuJabatan.objects.filter(_tumpang_tindih(mulai, selesai), jabatan=jabatan, jenis=jenis).exists():
             raise ValidationError({"mulai": _("Sudah ada %(jenis)s %(nama)s pada rentang itu.")
                                    % {"jenis": JenisPemangku(jenis).label, "nama": jabatan.nama}})
-    return PemangkuJabatan.objects.create(jabatan=jabatan, pegawai=pegawai, jenis=jenis, mulai=mulai,
-                                          selesai=selesai, nomor_sk=nomor_sk)
+    pemangku = PemangkuJabatan.objects.create(jabatan=jabatan, pegawai=pegawai, jenis=jenis, mulai=mulai,
+                                              selesai=selesai, nomor_sk=nomor_sk)
+    sampai = _(" sampai %(s)s") % {"s": selesai.isoformat()} if selesai else ""
+    jejak_catat(actor=actor, objek=pemangku, diizinkan=True, status_ke=jenis,
+                aksi=AksiAudit.PEMANGKU_TETAPKAN if jenis == JenisPemangku.DEFINITIF
+                else AksiAudit.PEMANGKU_TUNJUK_PLT_PLH,
+                alasan=_("%(p)s pada %(j)s mulai %(m)s%(s)s") % {
+                    "p": pegawai.nama_lengkap, "j": jabatan.nama, "m": mulai.isoformat(), "s": sampai})
+    return pemangku
 
 
 def unit_validasi_induk(*, unit: UnitOrganisasi, parent: UnitOrganisasi | None) -> None:
@@ -205,12 +238,17 @@ def pemangku_akhiri(*, pemangku: PemangkuJabatan, selesai: datetime.date | None,
             "j": pemangku.jabatan.nama, "k": JenisPemangku(pemangku.jenis).label}})
     if pemangku.jenis == JenisPemangku.DEFINITIF and lain.filter(pegawai_id=pemangku.pegawai_id).exists():
         raise ValidationError({"selesai": _("Pegawai ini sudah memangku jabatan definitif lain pada rentang itu.")})
+    selesai_lama = pemangku.selesai
     pemangku.selesai = selesai
     fields = ["selesai", "updated_at"]
     if nomor_sk is not None:
         pemangku.nomor_sk = nomor_sk
         fields.append("nomor_sk")
     pemangku.save(update_fields=fields)
+    jejak_catat(actor=actor, objek=pemangku, aksi=AksiAudit.PEMANGKU_AKHIRI, diizinkan=True,
+                alasan=_("Tanggal selesai %(lama)s → %(baru)s") % {
+                    "lama": selesai_lama.isoformat() if selesai_lama else "—",
+                    "baru": selesai.isoformat() if selesai else "—"})
     return pemangku
 
 
@@ -224,8 +262,13 @@ def kedudukan_akhiri(*, kedudukan: Kedudukan, selesai: datetime.date | None, act
     if Kedudukan.objects.filter(_tumpang_tindih(kedudukan.mulai, selesai), pegawai_id=kedudukan.pegawai_id
                                 ).exclude(pk=kedudukan.pk).exists():
         raise ValidationError({"selesai": _("Pegawai ini sudah memiliki kedudukan lain pada rentang itu.")})
+    selesai_lama = kedudukan.selesai
     kedudukan.selesai = selesai
     kedudukan.save(update_fields=["selesai", "updated_at"])
+    jejak_catat(actor=actor, objek=kedudukan, aksi=AksiAudit.KEDUDUKAN_AKHIRI, diizinkan=True,
+                alasan=_("Tanggal selesai %(lama)s → %(baru)s") % {
+                    "lama": selesai_lama.isoformat() if selesai_lama else "—",
+                    "baru": selesai.isoformat() if selesai else "—"})
     return kedudukan
 
 

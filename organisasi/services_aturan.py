@@ -2,7 +2,8 @@
 
 ``aturan_tetapkan`` is the only writer of ``AturanInstansi``; ``services.instansi_terapkan_preset``
 and the Instansi admin go through it. After each new version the Instansi's own fields are set to
-the version in force today (the mirror read by screens that show "the current rules").
+the version in force today (the mirror read by screens that show "the current rules"). Every version
+writes an audit row with its actor in the same transaction (the rules decide who may decide).
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from inti import waktu
+from inti.jejak import jejak_catat
+from inti.models import AksiAudit
 
 from . import kedudukan
 from .models import Instansi, Preset
@@ -55,11 +58,13 @@ def _cermin(instansi: Instansi) -> None:
 @transaction.atomic
 def aturan_tetapkan(*, instansi: Instansi, nilai: dict, berlaku_mulai: datetime.date, peraturan: str,
                     actor=None, preset: str | None = None, nomor: str = "", tahun: int | None = None,
-                    pasal_berlaku: str = "", kutipan: dict | None = None, catatan: str = "") -> AturanInstansi:
+                    pasal_berlaku: str = "", kutipan: dict | None = None, catatan: str = "",
+                    aksi: AksiAudit | None = None) -> AturanInstansi:
     """Append a new dated version of the Instansi's rule set. Settings not given keep the value of
     the version in force on ``berlaku_mulai``. A version may not take effect before the latest one
     already recorded (that would rewrite the rules under which past requests were decided).
-    ``preset`` defaults to the preset of the version it adjusts (the admin keeps "Preset X, adjusted")."""
+    ``preset`` defaults to the preset of the version it adjusts (the admin keeps "Preset X, adjusted").
+    Audited as ``aksi`` (default: a route edit when ``langkah_rute`` is given, else a settings edit)."""
     Instansi.objects.select_for_update().filter(pk=instansi.pk).first()  # one writer per Instansi
     if not peraturan.strip():
         raise ValidationError({"peraturan": _("Sebutkan peraturan yang menetapkan aturan ini.")})
@@ -79,7 +84,13 @@ def aturan_tetapkan(*, instansi: Instansi, nilai: dict, berlaku_mulai: datetime.
         nomor=nomor, tahun=tahun, pasal_berlaku=pasal_berlaku,
         kutipan=kutipan if kutipan is not None else (dict(dasar.kutipan) if dasar else {}),
         nilai=lengkap, catatan=catatan, dibuat_oleh=actor if actor is not None and actor.pk else None)
+    preset_lama = instansi.preset
     _cermin(instansi)
+    if aksi is None:
+        aksi = AksiAudit.INSTANSI_UBAH_RUTE if "langkah_rute" in nilai else AksiAudit.INSTANSI_UBAH_PENGATURAN
+    jejak_catat(actor=actor, objek=instansi, aksi=aksi, diizinkan=True, status_dari=preset_lama,
+                status_ke=hasil.preset, alasan=_("Aturan %(v)s: %(f)s") % {
+                    "v": hasil.sebutan, "f": ", ".join(sorted(nilai))})
     return hasil
 
 
@@ -97,4 +108,5 @@ def aturan_dari_preset(*, instansi: Instansi, preset: str, actor=None,
         instansi=instansi, nilai=copy.deepcopy(PRESETS[preset]), berlaku_mulai=berlaku_mulai, actor=actor,
         preset=preset, peraturan=meta["peraturan"], nomor=meta["nomor"], tahun=meta["tahun"],
         pasal_berlaku=meta["pasal_berlaku"], kutipan=dict(KUTIPAN[preset]),
-        catatan=catatan or _("Preset %(p)s diterapkan.") % {"p": Preset(preset).label})
+        catatan=catatan or _("Preset %(p)s diterapkan.") % {"p": Preset(preset).label},
+        aksi=AksiAudit.INSTANSI_TERAPKAN_PRESET)

@@ -6,6 +6,10 @@ import io
 from collections.abc import Callable
 
 from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from inti.jejak import jejak_catat
+from inti.models import AksiAudit
 
 from ..models import (
     JENJANG_KATEGORI,
@@ -40,6 +44,12 @@ def impor_terapkan(*, instansi: Instansi, actor=None, berkas=None, nama_berkas: 
         if not rencana.sah:
             raise ImporGagal(rencana)
         _terapkan(rencana, progres=progres, batch_size=batch_size)
+        # audited with the uploader, in the apply's transaction (the import changes who may decide)
+        ringkas = "; ".join("%s: %s" % (entitas, ", ".join("%s %s" % (aksi, n) for aksi, n in hitungan.items()))
+                            for entitas, hitungan in rencana.ringkasan.items())
+        jejak_catat(actor=actor, objek=instansi, aksi=AksiAudit.IMPOR_BAGAN_TERAPKAN, diizinkan=True,
+                    alasan=_("%(n)d baris dari %(f)s; %(r)s") % {
+                        "n": rencana.total_baris, "f": nama_berkas or "-", "r": ringkas})
         return rencana
 
 
