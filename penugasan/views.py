@@ -146,6 +146,17 @@ def kotak_masuk_setujui_massal(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Setujui sekaligus paling banyak %(n)d permohonan (satu halaman); "
                                   "tidak ada yang disetujui.") % {"n": MAKS_MASSAL})
         return redirect("kotak_masuk")
+    if request.POST.get("konfirmasi") != "1":
+        # First press: show how many and which, each with the step it will be approved at; the
+        # second press (konfirmasi=1) carries the same values and approves.
+        menunggu = {p.pk: p for p in selectors.kotak_masuk(request.user)
+                    .filter(pk__in=[pid for pid, _l in dipilih])
+                    .select_related("pemohon", "unit_asal", "unit_tujuan")}
+        selectors.langkah_per_halaman(menunggu.values())
+        butir = [{"nilai": f"{pid}:{langkah}", "permohonan": menunggu.get(pid), "id": pid,
+                  "berubah": pid in menunggu and menunggu[pid].langkah_ke != langkah} for pid, langkah in dipilih]
+        return render(request, "penugasan/setujui_massal_konfirmasi.html",
+                      {"butir": butir, "jumlah": sum(1 for b in butir if b["permohonan"] and not b["berubah"])})
     disetujui, gagal = [], []
     for pid, langkah in dipilih:
         try:

@@ -103,7 +103,7 @@ def test_auditor_tidak_dapat_mengubah_apa_pun(client, w):
         (reverse("permohonan_kembalikan", args=[p.pk]), {"alasan": "coba", "langkah": p.langkah_ke}),
         (reverse("permohonan_batalkan", args=[p.pk]), {"alasan": "coba"}),
         (reverse("permohonan_ajukan_ulang", args=[p.pk]), {}),
-        (reverse("kotak_masuk_setujui_massal"), {"permohonan": [p.pk]}),
+        (reverse("kotak_masuk_setujui_massal"), {"permohonan": [f"{p.pk}:{p.langkah_ke}"], "konfirmasi": "1"}),
         (reverse("penugasan_terima", args=[tugas.pk]), {}),
         (reverse("surat_cabut", args=[surat.pk]), {"alasan": "coba"}),
     ]

@@ -169,8 +169,15 @@ def test_setujui_massal(client, d):
     a = _lintas_unit(d, judul="A")
     b = _lintas_unit(d, judul="B")
     client.force_login(d.kabid[1].user)
-    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [f"{a.pk}:0", f"{b.pk}:0"]},
-                       follow=True)
+    pilihan = {"permohonan": [f"{a.pk}:0", f"{b.pk}:0"]}
+    # first press: a confirmation naming how many and which; nothing approved yet
+    resp = client.post(reverse("kotak_masuk_setujui_massal"), pilihan)
+    html = resp.content.decode()
+    assert resp.status_code == 200 and 'data-testid="konfirmasi-massal"' in html
+    assert "Anda akan menyetujui 2 permohonan" in html and ">A</a>" in html and ">B</a>" in html
+    assert "Ya, setujui 2 permohonan" in html and html.count("Langkah:") == 2
+    assert not PermohonanPenugasan.objects.filter(status=StatusPermohonan.DISETUJUI).exists()
+    resp = client.post(reverse("kotak_masuk_setujui_massal"), {**pilihan, "konfirmasi": "1"}, follow=True)
     assert "2 permohonan disetujui: " in resp.content.decode()
     assert set(PermohonanPenugasan.objects.filter(pk__in=[a.pk, b.pk]).values_list("status", flat=True)) == {
         StatusPermohonan.DISETUJUI}

@@ -81,10 +81,12 @@ def test_setujui_massal_dibatasi_satu_halaman_dan_menyebut_yang_disetujui(client
     ps = _banyak(d, 3)
     client.force_login(d.kabid[1].user)
     monkeypatch.setattr(views, "MAKS_MASSAL", 2)
-    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [f"{p.pk}:0" for p in ps]}, follow=True)
+    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [f"{p.pk}:0" for p in ps], "konfirmasi": "1"},
+                       follow=True)
     assert "paling banyak 2 permohonan" in resp.content.decode()
     assert not PermohonanPenugasan.objects.filter(status=StatusPermohonan.DISETUJUI).exists()
-    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [f"{ps[0].pk}:0", f"{ps[1].pk}:0"]}, follow=True)
+    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [f"{ps[0].pk}:0", f"{ps[1].pk}:0"], "konfirmasi": "1"},
+                       follow=True)
     html = resp.content.decode()
     assert "2 permohonan disetujui" in html and "Permohonan 0" in html and "Permohonan 1" in html
 

@@ -82,13 +82,14 @@ def test_setujui_massal_membawa_langkah_per_butir(client, plh_dua_langkah):
     html = client.get(reverse("kotak_masuk")).content.decode()
     nilai = re.search(rf'name="permohonan" value="({p.pk}:\d+)"', html).group(1)
     assert nilai == f"{p.pk}:0"
-    client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [nilai]})
-    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [nilai]}, follow=True)
+    client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [nilai], "konfirmasi": "1"})
+    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [nilai], "konfirmasi": "1"},
+                       follow=True)
     assert "sudah diputuskan" in resp.content.decode()
     p = PermohonanPenugasan.objects.get(pk=p.pk)
     assert (p.status, p.langkah_ke) == (StatusPermohonan.MENUNGGU_KEPUTUSAN, 1)
     # a checkbox value without the step approves nothing
-    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [str(p.pk)]}, follow=True)
+    resp = client.post(reverse("kotak_masuk_setujui_massal"), {"permohonan": [str(p.pk)], "konfirmasi": "1"}, follow=True)
     assert "Pilih sedikitnya satu permohonan" in resp.content.decode()
     assert PermohonanPenugasan.objects.get(pk=p.pk).langkah_ke == 1
 

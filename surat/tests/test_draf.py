@@ -134,7 +134,8 @@ def test_view_fragmen_htmx_untuk_penentu_dan_terpasang_di_pratinjau(client):
     assert r.status_code == 200
     teks = r.content.decode()
     assert "<html" not in teks.split("srcdoc", 1)[0]  # a fragment; the letter sits in a sandboxed iframe
-    assert "sandbox" in teks and "Nomor: (diberikan saat terbit)" in teks
+    assert 'sandbox="allow-same-origin"' in teks and "Nomor: (diberikan saat terbit)" in teks
+    assert "allow-scripts" not in teks  # nothing in a letter ever runs
     isi = html_lib.unescape(teks)
     assert "DRAF" in isi and d.jf_pertama[1].nama_lengkap in isi
     # read the iframe's srcdoc as a browser does: the whole letter must be inside the attribute
