@@ -62,12 +62,15 @@ def _konteks_detail(request: HttpRequest, pk: PerjanjianKinerja, **forms_) -> di
     draf = pk.status == StatusPK.DRAF
     boleh_diubah = (pk.status == StatusPK.DITETAPKAN
                     and selectors.aturan_kinerja_pada(instansi=pk.instansi).pk_boleh_diubah)
+    gagal_id = forms_.get("indikator_sasaran_id")
+    for s in sasaran:  # one indikator form per sasaran, each with its own element ids
+        s.indikator_form = (forms_["indikator_form"] if s.pk == gagal_id and forms_.get("indikator_form") else
+                            forms.IndikatorForm(prefix="indikator", auto_id=f"id_s{s.pk}_%s"))
     return {
         "pk": pk, "sasaran": sasaran, "versi_list": versi, "pemilik": pemilik, "draf": draf,
         "pejabat": pejabat, "boleh_diubah": boleh_diubah,
-        "sasaran_form": forms_.get("sasaran_form") or forms.SasaranForm(),
-        "indikator_form": forms_.get("indikator_form") or forms.IndikatorForm(),
-        "indikator_sasaran_id": forms_.get("indikator_sasaran_id"),
+        "sasaran_form": forms_.get("sasaran_form") or forms.SasaranForm(prefix="sasaran"),
+        "indikator_sasaran_id": gagal_id,
         "tetapkan_form": forms_.get("tetapkan_form") or forms.TetapkanForm(),
         "ubah_form": forms_.get("ubah_form") or forms.UbahForm(),
         "impor_form": forms_.get("impor_form") or forms.ImporForm(),
@@ -88,7 +91,7 @@ def _gagal(request, obj, **forms_) -> HttpResponse:
 @require_POST
 def sasaran_tambah(request: HttpRequest, pk: int) -> HttpResponse:
     obj = pk_atau_404(request, pk)
-    form = forms.SasaranForm(request.POST)
+    form = forms.SasaranForm(request.POST, prefix="sasaran")
     if form.is_valid():
         try:
             services.sasaran_simpan(actor=request.user, ip=ip(request), pk_id=obj.pk, **form.cleaned_data)
@@ -105,7 +108,7 @@ def sasaran_tambah(request: HttpRequest, pk: int) -> HttpResponse:
 def indikator_tambah(request: HttpRequest, pk: int) -> HttpResponse:
     sasaran = SasaranKinerja.objects.filter(pk=pk).select_related("pk_kinerja").first()
     obj = pk_atau_404(request, sasaran.pk_kinerja_id if sasaran else 0)
-    form = forms.IndikatorForm(request.POST)
+    form = forms.IndikatorForm(request.POST, prefix="indikator", auto_id=f"id_s{sasaran.pk}_%s")
     if form.is_valid():
         try:
             services.indikator_simpan(actor=request.user, ip=ip(request), sasaran_id=sasaran.pk, **form.cleaned_data)
