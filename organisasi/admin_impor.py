@@ -16,7 +16,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -133,6 +133,7 @@ class ImporBaganAdmin(admin.ModelAdmin):
             path("unggah/", w(self.unggah_view), name=f"{info}_unggah"),
             path("<int:pk>/hasil/", w(self.hasil_view), name=f"{info}_hasil"),
             path("<int:pk>/progres/", w(self.progres_view), name=f"{info}_progres"),
+            path("<int:pk>/kesalahan.csv", w(self.kesalahan_view), name=f"{info}_kesalahan"),
             path("<int:pk>/progres.json", w(self.progres_json_view), name=f"{info}_progres_json"),
             *super().get_urls(),
         ]
@@ -161,8 +162,8 @@ class ImporBaganAdmin(admin.ModelAdmin):
                     actor=request.user, instansi=form.cleaned_data["instansi"], berkas=form.cleaned_data["berkas"],
                     nama_berkas=form.cleaned_data["berkas"].name,
                     tanggal=form.cleaned_data.get("tanggal") or timezone.localdate())
-            except ValidationError as exc:
-                form.add_error("berkas", exc)
+            except ValidationError as exc:  # {"berkas": ...} from the service, or a plain message
+                form.add_error(None if hasattr(exc, "error_dict") else "berkas", exc)
             else:
                 return HttpResponseRedirect(reverse("admin:organisasi_imporbagan_hasil", args=[impor.pk]))
         return TemplateResponse(request, "admin/organisasi/imporbagan/unggah.html",
@@ -189,8 +190,16 @@ class ImporBaganAdmin(admin.ModelAdmin):
         ]
         return TemplateResponse(request, "admin/organisasi/imporbagan/hasil.html", self._konteks(
             request, impor=impor, ringkasan=baris_ringkasan, sampel=baris_sampel, kesalahan=impor.kesalahan,
+            jumlah_kesalahan=impor.ringkasan.get("jumlah_kesalahan", len(impor.kesalahan)),
             boleh_terapkan=impor.status == StatusImpor.SIAP,
             title=_("Hasil uji coba impor: %(n)s") % {"n": impor.nama_berkas}))
+
+    def kesalahan_view(self, request, pk):
+        impor = self._ambil(request, pk)
+        isi = importer.impor_bagan_kesalahan_csv(actor=request.user, impor_id=impor.pk)
+        jawaban = HttpResponse(isi, content_type="text/csv; charset=utf-8")
+        jawaban["Content-Disposition"] = f'attachment; filename="kesalahan-impor-{impor.pk}.csv"'
+        return jawaban
 
     # ---- step 3: progress
     def progres_view(self, request, pk):

@@ -33,6 +33,7 @@ from .pekerjaan import (
     impor_bagan_antrekan_ulang,
     impor_bagan_coba_lagi,
     impor_bagan_jalankan,
+    impor_bagan_kesalahan_csv,
     impor_bagan_konfirmasi,
     impor_bagan_progres,
     impor_bagan_unggah,
@@ -42,6 +43,6 @@ from .rencana import impor_periksa
 __all__ = [
     "BATCH", "ENTITAS", "KOLOM", "KOLOM_WAJIB", "SAMPEL", "Baris", "ImporGagal", "Kesalahan", "Rencana",
     "_pelapor", "baca_berkas", "boleh_impor", "impor_bagan_antrekan_ulang", "impor_bagan_coba_lagi",
-    "impor_bagan_jalankan", "impor_bagan_konfirmasi",
+    "impor_bagan_jalankan", "impor_bagan_kesalahan_csv", "impor_bagan_konfirmasi",
     "impor_bagan_progres", "impor_bagan_unggah", "impor_periksa", "impor_terapkan",
 ]

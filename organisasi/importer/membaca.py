@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,7 @@ from .format import Baris
 # --------------------------------------------------------------------------- reading files
 
 
-_ANGKA_TERPOTONG = "\u0000"  # marks a number too long for a double (an 18-digit NIP typed as a number)
+_ANGKA_TERPOTONG = "\ue000"  # (a private-use character) marks a number too long for a double (an 18-digit NIP typed as a number)
 
 
 def _normal_header(h: Any) -> str:
@@ -76,9 +77,14 @@ def baca_berkas(berkas, nama_berkas: str = "") -> tuple[list[str], list[Baris]]:
     hasil: list[Baris] = []
     kolom = [(i, h) for i, h in enumerate(header) if h]
     teks = not (nama.endswith(".xlsx") or data[:2] == b"PK")
+    maks = settings.IMPOR_BAGAN_MAKS_BARIS
     for nomor, sel in enumerate(baris_mentah, start=2):
         if not any(sel):
             continue
+        if len(hasil) >= maks:  # stop reading: a huge file never fills memory or a worker
+            raise ValidationError(_("Berkas memuat lebih dari %(n)s baris data (batas impor). Pecah berkas, "
+                                    "misalnya per Perangkat Daerah, lalu impor satu per satu.")
+                                  % {"n": f"{maks:,}".replace(",", ".")})
         n = len(sel)
         if teks:  # CSV cells are strings already
             nilai = {h: sel[i].strip() for i, h in kolom if i < n}

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
@@ -201,6 +202,19 @@ class _PemeriksaBaris:
             return ""
         return s
 
+    def _periksa_sel(self, no: int, v: dict[str, str]) -> None:
+        """Cells no reader should trust: a NUL character, or more text than any column holds.
+        Each is a row error (and the cell is treated as empty), never a crash."""
+        maks = settings.IMPOR_BAGAN_MAKS_SEL
+        for kolom, nilai in v.items():
+            if "\x00" in nilai:
+                self.salah(no, kolom, _("Sel berisi karakter NUL (\\0); simpan ulang berkas sebagai teks biasa."))
+                v[kolom] = ""
+            elif len(nilai) > maks:
+                self.salah(no, kolom, _("Isi sel %(n)d karakter, melebihi batas %(maks)d karakter.")
+                           % {"n": len(nilai), "maks": maks})
+                v[kolom] = ""
+
     def periksa_baris(self) -> None:
         n = len(self.baris)
         for i, b in enumerate(self.baris):
@@ -211,6 +225,7 @@ class _PemeriksaBaris:
     def _satu_baris(self, b: Baris) -> None:
         v = b.nilai
         no = b.nomor
+        self._periksa_sel(no, v)
         g = v.get
         if not self._header_lengkap:
             for k in KOLOM:

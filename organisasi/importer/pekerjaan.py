@@ -1,13 +1,17 @@
 """The ``ImporBagan`` job: upload → dry run → confirm → background apply with progress."""
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import logging
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -70,19 +74,62 @@ def impor_bagan_unggah(*, actor, instansi: Instansi, berkas, nama_berkas: str = 
     nama_berkas = nama_berkas or getattr(berkas, "name", "") or "bagan.csv"
     if not nama_berkas.lower().endswith((".csv", ".xlsx")):
         raise ValidationError({"berkas": _("Jenis berkas tidak didukung: gunakan .csv atau .xlsx.")})
+    maks_mb = settings.IMPOR_BAGAN_MAKS_MB
+    ukuran = getattr(berkas, "size", None)
+    if ukuran is not None and ukuran > maks_mb * 1024 * 1024:  # refused before it is read
+        raise ValidationError({"berkas": _("Berkas lebih besar dari batas %(maks)d MB. Pecah berkas, misalnya "
+                                           "per Perangkat Daerah.") % {"maks": maks_mb}})
     impor = ImporBagan(instansi=instansi, diunggah_oleh=actor, nama_berkas=nama_berkas[-255:])
     if hasattr(berkas, "seek"):
         berkas.seek(0)
     data = berkas.read() if hasattr(berkas, "read") else berkas
+    if len(data) > maks_mb * 1024 * 1024:
+        raise ValidationError({"berkas": _("Berkas lebih besar dari batas %(maks)d MB. Pecah berkas, misalnya "
+                                           "per Perangkat Daerah.") % {"maks": maks_mb}})
     impor.berkas.save(nama_berkas.rsplit("/", 1)[-1], ContentFile(data), save=False)
     impor.save()
     rencana = impor_periksa(instansi=instansi, actor=actor, berkas=data, nama_berkas=nama_berkas, tanggal=tanggal)
     impor.total_baris = rencana.total_baris
-    impor.ringkasan = {**rencana.as_dict(), "tanggal": rencana.tanggal.isoformat()}
-    impor.kesalahan = [k.as_dict() for k in rencana.kesalahan]
+    # the page lists the first errors; every error is in the downloadable error file
+    semua = [k.as_dict() for k in rencana.kesalahan]
+    impor.ringkasan = {**rencana.as_dict(), "tanggal": rencana.tanggal.isoformat(), "jumlah_kesalahan": len(semua)}
+    impor.kesalahan = semua[:settings.IMPOR_BAGAN_MAKS_GALAT_TAMPIL]
+    if semua:
+        default_storage.save(berkas_kesalahan_path(impor), ContentFile(_csv_kesalahan(semua)))
     impor.status = StatusImpor.SIAP if rencana.sah else StatusImpor.GAGAL_VALIDASI
     impor.save(update_fields=["total_baris", "ringkasan", "kesalahan", "status", "updated_at"])
     return impor
+
+
+def berkas_kesalahan_path(impor: ImporBagan) -> str:
+    return f"impor_bagan/kesalahan/{impor.pk}.csv"
+
+
+def _aman(nilai) -> str:
+    """A spreadsheet never runs a cell as a formula (=, +, -, @, tab, CR at the start)."""
+    teks = str(nilai)
+    return "'" + teks if teks[:1] in ("=", "+", "-", "@", "\t", "\r") else teks
+
+
+def _csv_kesalahan(kesalahan: list[dict]) -> bytes:
+    buf = io.StringIO()
+    tulis = csv.writer(buf)
+    tulis.writerow(["baris", "kolom", "alasan"])
+    for k in kesalahan:
+        tulis.writerow([k["baris"], _aman(k["kolom"]), _aman(k["pesan"])])
+    return buf.getvalue().encode("utf-8-sig")  # a BOM: Excel opens it as UTF-8
+
+
+def impor_bagan_kesalahan_csv(*, actor, impor_id: int) -> bytes:
+    """Every error of a dry run as CSV, for the uploader (or a superuser)."""
+    impor = ImporBagan.objects.get(pk=impor_id)
+    if impor.diunggah_oleh_id != actor.pk and not actor.is_superuser:
+        raise PermissionDenied(_("Hanya pengunggah yang dapat mengunduh daftar kesalahan impor ini."))
+    path = berkas_kesalahan_path(impor)
+    if not default_storage.exists(path):
+        return _csv_kesalahan(impor.kesalahan)
+    with default_storage.open(path, "rb") as fh:
+        return fh.read()
 
 
 # a confirmed job that has not started this long after it was queued is queued again by the sweep;

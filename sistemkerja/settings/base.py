@@ -253,6 +253,12 @@ SURAT_RENDER_SEWA_MENIT = env.int("SURAT_RENDER_SEWA_MENIT", default=15)
 
 # Auditors' exports (pemeriksaan): results above this many rows run as a background job; their
 # files are kept this many hours in a private folder outside the web root (shared by web and worker).
+# Org-chart import bounds: file size, data rows, characters per cell, and how many errors the
+# dry-run page lists (all of them are in the downloadable error file).
+IMPOR_BAGAN_MAKS_MB = env.int("IMPOR_BAGAN_MAKS_MB", default=25)
+IMPOR_BAGAN_MAKS_BARIS = env.int("IMPOR_BAGAN_MAKS_BARIS", default=100_000)
+IMPOR_BAGAN_MAKS_SEL = env.int("IMPOR_BAGAN_MAKS_SEL", default=1000)
+IMPOR_BAGAN_MAKS_GALAT_TAMPIL = env.int("IMPOR_BAGAN_MAKS_GALAT_TAMPIL", default=500)
 PEMERIKSAAN_AMBANG_EKSPOR_LATAR = env.int("PEMERIKSAAN_AMBANG_EKSPOR_LATAR", default=5000)
 PEMERIKSAAN_MASA_BERLAKU_EKSPOR_JAM = env.int("PEMERIKSAAN_MASA_BERLAKU_EKSPOR_JAM", default=24)
 PEMERIKSAAN_EKSPOR_ROOT = Path(env("DJANGO_EKSPOR_ROOT", default=str(BASE_DIR / "ekspor-privat")))
