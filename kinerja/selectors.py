@@ -16,6 +16,7 @@ from surat.models import Surat
 
 from .models import (
     AturanKinerja,
+    BarisMatriksPeran,
     IndikatorKinerja,
     PerjanjianKinerja,
     RencanaKerjaIndividu,
@@ -111,12 +112,29 @@ def _anggota_dict(a: AnggotaTim) -> dict:
     }
 
 
+_KOLOM_ANGGOTA = ("pk", "tim_id", "pegawai_id", "peran", "pegawai__nama", "pegawai__gelar_depan",
+                  "pegawai__gelar_belakang", "pegawai__nip", "pegawai__instansi_id", "baris_matriks__pk",
+                  "baris_matriks__peran", "baris_matriks__hasil", "baris_matriks__indikator",
+                  "baris_matriks__target_nilai", "baris_matriks__satuan", "baris_matriks__status",
+                  "baris_matriks__komentar_anggota", "baris_matriks__realisasi")
+
+
 def _anggota_per_tim(tim_ids) -> dict[int, list[dict]]:
+    """Members of the teams with their matrix rows, as ``_anggota_dict`` shapes them. One query
+    of columns (no model instances: the tree and the unit matrix read hundreds of members)."""
     hasil: dict[int, list[dict]] = {t: [] for t in tim_ids}
-    qs = (AnggotaTim.objects.filter(tim_id__in=set(tim_ids)).select_related("pegawai", "baris_matriks")
-          .order_by("tim_id", "peran", "pegawai__nama"))
-    for a in qs:
-        hasil[a.tim_id].append(_anggota_dict(a))
+    qs = (AnggotaTim.objects.filter(tim_id__in=set(tim_ids)).order_by("tim_id", "peran", "pegawai__nama")
+          .values_list(*_KOLOM_ANGGOTA))
+    for (pk, tim_id, pegawai_id, peran, nama, depan, belakang, nip, instansi_id, b_pk, b_peran, b_hasil,
+         b_indikator, b_nilai, b_satuan, b_status, b_komentar, b_realisasi) in qs:
+        hasil[tim_id].append({
+            "anggota_id": pk, "pegawai_id": pegawai_id, "nama": Pegawai.susun_nama_lengkap(nama, depan, belakang),
+            "nip": nip, "instansi_id": instansi_id, "peran_tim": peran,
+            "matriks": None if b_pk is None else {
+                "id": b_pk, "peran": b_peran, "hasil": b_hasil, "indikator": b_indikator,
+                "target": BarisMatriksPeran.susun_target_teks(b_nilai, b_satuan), "status": b_status,
+                "komentar": b_komentar, "realisasi": _angka(b_realisasi)},
+        })
     return hasil
 
 

@@ -454,8 +454,13 @@ class Pegawai(TimestampedModel):
 
     @property
     def nama_lengkap(self) -> str:
-        nama = f"{self.gelar_depan} {self.nama}".strip() if self.gelar_depan else self.nama
-        return f"{nama}, {self.gelar_belakang}" if self.gelar_belakang else nama
+        return self.susun_nama_lengkap(self.nama, self.gelar_depan, self.gelar_belakang)
+
+    @staticmethod
+    def susun_nama_lengkap(nama: str, gelar_depan: str = "", gelar_belakang: str = "") -> str:
+        """The name with degrees (also for reads that fetch columns, not instances)."""
+        nama = f"{gelar_depan} {nama}".strip() if gelar_depan else nama
+        return f"{nama}, {gelar_belakang}" if gelar_belakang else nama
 
     @property
     def pangkat_golongan(self) -> str:

@@ -231,9 +231,14 @@ class BarisMatriksPeran(FsmReloadMixin, TimestampedModel):
 
     @property
     def target_teks(self) -> str:
-        if self.target_nilai is None:
+        return self.susun_target_teks(self.target_nilai, self.satuan)
+
+    @staticmethod
+    def susun_target_teks(target_nilai, satuan: str) -> str:
+        """'3 dokumen' (also for reads that fetch columns, not instances)."""
+        if target_nilai is None:
             return ""
-        return f"{self.target_nilai.normalize():f} {self.satuan}".strip()
+        return f"{target_nilai.normalize():f} {satuan}".strip()
 
     @transition(field=status, source=[StatusBarisMatriks.DIUSULKAN, StatusBarisMatriks.MINTA_PERBAIKAN,
                                       StatusBarisMatriks.DITERIMA],
