@@ -219,7 +219,7 @@ class InstansiForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         jabatan = (Jabatan.objects.filter(instansi=self.instance, jenis__in=(
             JenisJabatan.KEPALA_DAERAH, JenisJabatan.JPT_PRATAMA)) if self.instance.pk else Jabatan.objects.none())
-        for nama in ("jabatan_pyb", "jabatan_ppk_pembina", "jabatan_sekda"):
+        for nama in ("jabatan_pyb", "jabatan_sekda"):
             if nama in self.fields:
                 # PyB / Pembina: Kepala Daerah or (by delegation) the Sekda, a JPT position
                 self.fields[nama].queryset = jabatan.order_by("-jenis", "nama")
@@ -291,7 +291,7 @@ class InstansiAdmin(CakupanAdmin):
     actions = [_aksi_preset(p) for p in PRESETS]
     fieldsets = (
         (_("Identitas"), {"fields": ("kode", "nama", "jenis", "nama_daerah", "ibu_kota")}),
-        (_("Pejabat"), {"fields": ("jabatan_pyb", "jabatan_ppk_pembina", "jabatan_sekda")}),
+        (_("Pejabat"), {"fields": ("jabatan_pyb", "jabatan_sekda")}),
         (_("Peraturan daerah"), {"fields": ("preset", "terapkan_preset", "dasar_hukum", "aturan_berlaku_mulai",
                                             "aturan_peraturan", "aturan_catatan")}),
         (_("Cakupan penugasan"), {"fields": ("label_lintas_instansi", "lintas_perangkat_daerah_aktif",

@@ -427,9 +427,9 @@ def _bangun(data: dict) -> tuple[_Pembangun, Jabatan]:
     b.tempatkan_semua()
     sekda = b.kepala_pd["SETDA"]
     if instansi.jabatan_pyb_id != kepala_daerah.pk or instansi.jabatan_sekda_id != sekda.pk:
-        instansi.jabatan_pyb = instansi.jabatan_ppk_pembina = kepala_daerah
+        instansi.jabatan_pyb = kepala_daerah
         instansi.jabatan_sekda = sekda
-        instansi.save(update_fields=["jabatan_pyb", "jabatan_ppk_pembina", "jabatan_sekda", "updated_at"])
+        instansi.save(update_fields=["jabatan_pyb", "jabatan_sekda", "updated_at"])
     for plt in data["pelaksana_tugas"]:
         _pelaksana_tugas(b, plt)
     return b, kepala_daerah

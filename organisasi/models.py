@@ -48,6 +48,10 @@ class Penandatangan(models.TextChoices):
 
 
 class UrutanSukarela(models.TextChoices):
+    """The order of the two approvals of a sukarela request across units: a parameter of the
+    route builder (``organisasi.presets.langkah_rute``), not a setting; a region's order is in
+    its ``langkah_rute``."""
+
     TUJUAN_DULU = "tujuan_dulu", _("Unit tujuan lebih dahulu, lalu PPK sendiri (Belu, Indragiri Hilir)")
     ASAL_DULU = "asal_dulu", _("PPK/Pimpinan sendiri lebih dahulu, lalu unit tujuan (Bungo, Pasuruan)")
 
@@ -82,10 +86,6 @@ class Instansi(TimestampedModel):
         "Jabatan", verbose_name=_("jabatan Pejabat yang Berwenang"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
         help_text=_("Bupati/Walikota, atau Sekda bila didelegasikan"),
-    )
-    jabatan_ppk_pembina = models.ForeignKey(
-        "Jabatan", verbose_name=_("jabatan Pejabat Pembina Kepegawaian"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
     )
     jabatan_sekda = models.ForeignKey(
         "Jabatan", verbose_name=_("jabatan Sekretaris Daerah"), null=True, blank=True,
@@ -126,10 +126,6 @@ class Instansi(TimestampedModel):
     penetap_tim_lintas_pd = models.CharField(
         _("penetap Keputusan Tim lintas Perangkat Daerah"), max_length=20, choices=Penandatangan.choices,
         default=Penandatangan.KEPALA_PD,
-    )
-    urutan_sukarela_lintas_unit = models.CharField(
-        _("urutan pengajuan sukarela lintas unit"), max_length=20, choices=UrutanSukarela.choices,
-        default=UrutanSukarela.TUJUAN_DULU,
     )
     ketua_tim_jenis_jabatan = models.JSONField(
         _("jenis jabatan yang boleh menjadi ketua tim"), default=list, blank=True,

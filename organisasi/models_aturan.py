@@ -22,7 +22,7 @@ FIELD_ATURAN = (
     "dasar_hukum", "label_lintas_instansi", "lintas_perangkat_daerah_aktif", "lintas_instansi_aktif",
     "sukarela_lintas_pd_aktif",
     "penandatangan_dalam_unit", "penandatangan_lintas_unit", "penandatangan_lintas_pd", "penetap_tim_lintas_pd",
-    "urutan_sukarela_lintas_unit", "langkah_rute", "ketua_tim_jenis_jabatan", "ketua_tim_pengawas_jika_dua_level",
+    "langkah_rute", "ketua_tim_jenis_jabatan", "ketua_tim_pengawas_jika_dua_level",
     "ketua_tim_dari_unit_pemilik", "penanggung_jawab_tim_aktif", "aturan_kedudukan", "jenis_surat_penugasan", "laporan_individu_ke",
 )
 

@@ -8,7 +8,7 @@ from inti import waktu
 
 from .kedudukan import label_subjek, uraian_aturan
 from .models import Instansi
-from .models_aturan import AturanInstansi
+from .models_aturan import FIELD_ATURAN, AturanInstansi
 
 
 def aturan_pada(*, instansi: Instansi | int, tanggal: datetime.date | None = None) -> AturanInstansi | None:
@@ -44,7 +44,7 @@ def aturan_uraian(*, versi: AturanInstansi) -> dict:
     with its steps and article; the placement rules with theirs."""
     pengaturan = []
     for f in versi.nilai:
-        if f in ("langkah_rute", "aturan_kedudukan"):
+        if f in ("langkah_rute", "aturan_kedudukan") or f not in FIELD_ATURAN:  # a setting since removed
             continue
         field = Instansi._meta.get_field(f)
         pengaturan.append({"kunci": f, "label": str(field.verbose_name), "nilai": _tampil(field, versi.nilai[f]),

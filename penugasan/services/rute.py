@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from inti import waktu
 from inti.exceptions import KonflikError
 from organisasi import selectors as org
-from organisasi.models import Instansi, Jabatan, UnitOrganisasi
+from organisasi.models import Instansi, Jabatan, UnitOrganisasi, UrutanSukarela
 from organisasi.presets import langkah_rute as langkah_rute_bawaan
 
 from .. import dokumen
@@ -18,11 +18,17 @@ from ..models import RUTE_SUKARELA, Keputusan, PermohonanPenugasan, Rute
 from ._umum import _pegawai_actor, _putaran, _url
 
 
+# The route of an Instansi without its own ``langkah_rute`` (no preset applied): the generic
+# routes, sukarela lintas unit with the target unit first (as Belu and Indragiri Hilir; the former
+# model default). Fixed in code and listed in docs/aturan-daerah.md; a region's order is its route.
+RUTE_BAWAAN = langkah_rute_bawaan(urutan_sukarela=UrutanSukarela.TUJUAN_DULU)
+
+
 def rute_untuk(*, instansi: Instansi, rute: str, lintas_perangkat_daerah: bool = False) -> dict:
     """``{"pengaju": ..., "langkah": [...]}`` for a route of an Instansi (its own data, else the
-    generic default built from its ``urutan_sukarela_lintas_unit``)."""
+    generic default ``RUTE_BAWAAN``)."""
     data = instansi.langkah_rute or {}
-    bawaan = langkah_rute_bawaan(urutan_sukarela=instansi.urutan_sukarela_lintas_unit)
+    bawaan = RUTE_BAWAAN
     kunci = rute
     if (rute == Rute.PENUNJUKAN_LINTAS_UNIT and lintas_perangkat_daerah and instansi.lintas_perangkat_daerah_aktif):
         kunci = "penunjukan_lintas_perangkat_daerah"

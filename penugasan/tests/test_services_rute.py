@@ -10,7 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from inti.exceptions import KonflikError
 from inti.models import JejakAudit
 from organisasi import services_aturan
+from organisasi.tests.factories import InstansiFactory
 from penugasan import services
+from penugasan.services.rute import RUTE_BAWAAN
 from penugasan.models import (
     LangkahPermohonan,
     Penugasan,
@@ -294,3 +296,12 @@ def test_tabel_status_aksi(status, aksi):
         with pytest.raises(harapan):
             AKSI[aksi](d, p)
         assert PermohonanPenugasan.objects.get(pk=p.pk).status == status
+
+
+def test_rute_instansi_tanpa_langkah_rute_memakai_bawaan_kode():
+    """No setting picks the default route any more (urutan_sukarela_lintas_unit is gone): an
+    Instansi without its own langkah_rute walks RUTE_BAWAAN, the target unit first."""
+    instansi = InstansiFactory(langkah_rute={})
+    rute = services.rute_untuk(instansi=instansi, rute="sukarela_lintas_unit")
+    assert rute == RUTE_BAWAAN["sukarela_lintas_unit"]
+    assert rute["langkah"][0]["peran"] == "pimpinan_unit_tujuan"
