@@ -58,7 +58,7 @@ def test_versi_aturan_lama_tetap_terbaca_setelah_migrasi():
     lama.save()
     # the page lists the version without the removed setting, even before the data migration ran
     assert [p["kunci"] for p in aturan_uraian(versi=lama)["pengaturan"]] == ["penanggung_jawab_tim_aktif"]
-    migrasi = importlib.import_module("organisasi.migrations.0007_instansi_hapus_setelan_tanpa_efek")
+    migrasi = importlib.import_module("organisasi.migrations.0008_instansi_hapus_setelan_tanpa_efek")
     migrasi.hapus_dari_versi_aturan(apps, None)
     lama = AturanInstansi.objects.get(pk=lama.pk)
     assert lama.nilai == {"penanggung_jawab_tim_aktif": False} and lama.kutipan == {}

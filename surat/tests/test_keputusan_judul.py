@@ -9,7 +9,7 @@ from organisasi.tests.factories import bangun_pd_dua_level
 from penugasan.models import AnggotaTim, PeranTim, TimKerja
 from penugasan.tests.helpers import bangun_pemda
 from surat.konteks import tentang_tim_kerja
-from surat.services import keputusan_tim_terbitkan
+from surat.services import keputusan_tim_terbitkan, rancangan_keputusan_tim
 from surat.tests.helpers import pdf_teks_rapat
 
 pytestmark = pytest.mark.django_db
@@ -60,8 +60,6 @@ def test_judul_keputusan_pada_pdf_tanpa_pengulangan(lintas_pd, django_capture_on
 def test_penanggung_jawab_tercetak_hanya_bila_daerah_memakai_peran_itu(preset, tercetak):
     """Instansi.penanggung_jawab_tim_aktif takes effect: the Keputusan lists the penanggung jawab
     (and sends it a copy) only where the region uses that role (Inhil, 002 Lamp C.3.d.2)."""
-    from surat.services import rancangan_keputusan_tim
-
     d = bangun_pemda(preset, kode=preset[:5])
     tim = _tim(d, "Tim Satu Data", d.pelaksana[0])
     TimKerja.objects.filter(pk=tim.pk).update(penanggung_jawab=d.kasi[0])

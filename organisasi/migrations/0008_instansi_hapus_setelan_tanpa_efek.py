@@ -19,7 +19,7 @@ def hapus_dari_versi_aturan(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisasi', '0006_lingkup_auditor'),
+        ('organisasi', '0007_impor_bagan_antrean'),
     ]
 
     operations = [
