@@ -13,6 +13,7 @@ def _media_root(settings, tmp_path):
     """Each test writes uploaded and generated files into its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PEMERIKSAAN_EKSPOR_ROOT = tmp_path / "ekspor"
+    settings.KINERJA_BUKTI_ROOT = tmp_path / "bukti"
 
 
 DUMP_KECUALI = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "authtoken"]

@@ -218,7 +218,7 @@ PRESETS: dict[str, dict] = {
         "sukarela_lintas_pd_aktif": True,
         "ketua_tim_dari_unit_pemilik": KetuaDariUnitPemilik.DIUTAMAKAN,
         "jenis_surat_penugasan": JenisSurat.SURAT_TUGAS,
-        "laporan_individu_ke": TujuanLaporan.PIMPINAN_UNIT,
+        "laporan_individu_ke": TujuanLaporan.PPK,
     },
 }
 

@@ -13,6 +13,7 @@ from .aturan import (  # noqa: F401
 from .pelaksanaan import (  # noqa: F401
     AksiPenyerahan,
     BuktiLaporan,
+    CakupanKendala,
     JenisLaporan,
     Kendala,
     LangkahPenyerahan,

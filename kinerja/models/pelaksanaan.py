@@ -16,6 +16,7 @@ from django_fsm import FSMField, transition
 from organisasi.models import Jabatan, JenisPemangku, Pegawai
 from penugasan.models import Penugasan, PermohonanPenugasan, TimKerja
 
+from ..penyimpanan import PenyimpananBukti
 from ._dasar import AppendOnlyModel, FsmReloadMixin, TimestampedModel
 from .perjanjian import ANGKA, TargetJabatan
 from .rencana import TonggakRencana
@@ -126,7 +127,9 @@ class BuktiLaporan(TimestampedModel):
 
     laporan = models.ForeignKey(Laporan, verbose_name=_("laporan"), on_delete=models.CASCADE,
                                 related_name="bukti")
-    berkas = models.FileField(_("berkas"), upload_to=_lokasi_bukti, blank=True)
+    berkas = models.FileField(_("berkas"), upload_to=_lokasi_bukti, blank=True, storage=PenyimpananBukti(),
+                              max_length=300)
+    jenis_berkas = models.CharField(_("jenis berkas"), max_length=100, blank=True)
     tautan = models.URLField(_("tautan"), max_length=500, blank=True)
     nama = models.CharField(_("nama"), max_length=250)
     ukuran = models.PositiveIntegerField(_("ukuran (bita)"), default=0)
@@ -192,6 +195,16 @@ class StatusKendala(models.TextChoices):
     DITUTUP = "ditutup", _("Ditutup")
 
 
+class CakupanKendala(models.TextChoices):
+    """Where a kendala reaches (DOMAIN §4.2 step 9): the owning unit only, other units of the
+    Instansi, other Perangkat Daerah, or other agencies (the members' own placements)."""
+
+    DALAM_UNIT = "dalam_unit", _("Dalam unit")
+    LINTAS_UNIT = "lintas_unit", _("Lintas unit")
+    LINTAS_PD = "lintas_pd", _("Lintas Perangkat Daerah")
+    LINTAS_INSTANSI = "lintas_instansi", _("Lintas instansi")
+
+
 class Kendala(FsmReloadMixin, TimestampedModel):
     """A problem raised by a team or individual with alternative recommendations (§4.2 step 9)."""
 
@@ -204,6 +217,8 @@ class Kendala(FsmReloadMixin, TimestampedModel):
     target = models.ForeignKey(TargetJabatan, verbose_name=_("target"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="kendala")
     uraian = models.TextField(_("uraian kendala"))
+    cakupan = models.CharField(_("cakupan"), max_length=20, choices=CakupanKendala.choices,
+                               default=CakupanKendala.DALAM_UNIT)
     jabatan_penentu = models.ForeignKey(Jabatan, verbose_name=_("jabatan yang memutuskan"), null=True,
                                         blank=True, on_delete=models.PROTECT, related_name="kendala_menunggu")
     penerima_jabatan = models.ManyToManyField(Jabatan, verbose_name=_("disampaikan kepada"), blank=True,
@@ -309,6 +324,9 @@ class PenyerahanHasil(FsmReloadMixin, TimestampedModel):
                                         related_name="+")
     uraian_hasil = models.TextField(_("uraian hasil"))
     realisasi = models.DecimalField(_("realisasi"), null=True, blank=True, **ANGKA)
+    realisasi_anggota = models.JSONField(
+        _("realisasi per anggota (baris matriks)"), default=dict, blank=True,
+        help_text=_("{id baris matriks: realisasi}; ditulis ke matriks saat hasil diterima"))
     putaran = models.PositiveSmallIntegerField(_("putaran penyerahan"), default=1)
     langkah_rantai = models.JSONField(_("rantai peninjauan"), default=list, blank=True)
     langkah_ke = models.PositiveSmallIntegerField(_("langkah ke"), default=0)

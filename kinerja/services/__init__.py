@@ -31,3 +31,20 @@ from .rencana import (  # noqa: F401
     rencana_anggaran_simpan,
     rencana_kerja_simpan,
 )
+from .kendala import (  # noqa: F401
+    kendala_ajukan,
+    kendala_putuskan,
+    kendala_teruskan,
+    kendala_tindaklanjuti,
+    kendala_tutup,
+)
+from .laporan import bukti_tambah, laporan_kembalikan, laporan_kirim, laporan_kirim_ulang, laporan_terima  # noqa: F401
+from .penyerahan import (  # noqa: F401
+    hasil_kembalikan,
+    hasil_perbaiki,
+    hasil_serahkan,
+    hasil_serahkan_ulang,
+    hasil_terima,
+    hasil_teruskan,
+)
+from .permintaan import permintaan_batalkan, permintaan_buat  # noqa: F401

@@ -263,6 +263,12 @@ PEMERIKSAAN_AMBANG_EKSPOR_LATAR = env.int("PEMERIKSAAN_AMBANG_EKSPOR_LATAR", def
 PEMERIKSAAN_MASA_BERLAKU_EKSPOR_JAM = env.int("PEMERIKSAAN_MASA_BERLAKU_EKSPOR_JAM", default=24)
 PEMERIKSAAN_EKSPOR_ROOT = Path(env("DJANGO_EKSPOR_ROOT", default=str(BASE_DIR / "ekspor-privat")))
 
+# Evidence attached to kinerja reports (Kinerja II): a private folder outside the web root, served
+# only through a permission-checked view; limits per file and per report, allowed types.
+KINERJA_BUKTI_ROOT = Path(env("DJANGO_BUKTI_ROOT", default=str(BASE_DIR / "bukti-privat")))
+KINERJA_BUKTI_MAKS_BITA = env.int("KINERJA_BUKTI_MAKS_BITA", default=10 * 1024 * 1024)
+KINERJA_BUKTI_MAKS_JUMLAH = env.int("KINERJA_BUKTI_MAKS_JUMLAH", default=10)
+
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
