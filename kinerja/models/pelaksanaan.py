@@ -332,6 +332,9 @@ class PenyerahanHasil(FsmReloadMixin, TimestampedModel):
     langkah_ke = models.PositiveSmallIntegerField(_("langkah ke"), default=0)
     jabatan_penentu = models.ForeignKey(Jabatan, verbose_name=_("jabatan peninjau saat ini"), null=True,
                                         blank=True, on_delete=models.PROTECT, related_name="penyerahan_menunggu")
+    pegawai_penentu = models.ForeignKey(Pegawai, verbose_name=_("peninjau saat ini (penanggung jawab)"), null=True,
+                                        blank=True, on_delete=models.PROTECT, related_name="penyerahan_menunggu",
+                                        help_text=_("langkah yang diputuskan seorang pegawai, bukan jabatan"))
     status = FSMField(_("status"), max_length=20, choices=StatusPenyerahan.choices,
                       default=StatusPenyerahan.DITINJAU, protected=True)
     alasan_pengembalian = models.TextField(_("alasan pengembalian"), blank=True)

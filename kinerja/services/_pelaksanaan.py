@@ -1,6 +1,7 @@
 """What the Kinerja II services share: text/date parsing naming the field, the report period
 of the rules in force, notifications through the outbox (written in the caller's
-transaction, e-mailed after commit), and the page address of each object."""
+transaction, e-mailed after commit; reached through penugasan's ``notifikasi_kirim`` hook,
+kinerja may not import notifikasi), and the page address of each object."""
 from __future__ import annotations
 
 import datetime
@@ -8,7 +9,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from notifikasi.services import notifikasi_kirim
+from penugasan.dokumen import kirim_notifikasi
 
 from ..models import PeriodeLaporan
 from ..penerima import user_pejabat
@@ -76,4 +77,4 @@ def beri_tahu(*, jabatan=(), pegawai=(), jenis: str, judul: str, pesan: str = ""
     users = user_pejabat(list(jabatan), pegawai_list=list(pegawai), tanggal=tanggal)
     if kecuali is not None:
         users = [u for u in users if u.pk != kecuali.pk]
-    return notifikasi_kirim(penerima=users, jenis=jenis, judul=judul, pesan=pesan, url=url, kunci=kunci, objek=objek)
+    return kirim_notifikasi(penerima=users, jenis=jenis, judul=judul, pesan=pesan, url=url, kunci=kunci, objek=objek)

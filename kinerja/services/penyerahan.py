@@ -141,7 +141,7 @@ def hasil_serahkan(*, actor, ip: str | None = None, target_id, uraian_hasil: str
     rantai = _susun_rantai(target=target, tim=tim, hari=hari)
     p = PenyerahanHasil(target=target, tim=tim, penugasan=penugasan, diserahkan_oleh=saya, uraian_hasil=uraian_hasil,
                         realisasi=realisasi, realisasi_anggota=per_anggota, langkah_rantai=rantai, langkah_ke=0,
-                        jabatan_penentu_id=rantai[0]["jabatan_id"])
+                        jabatan_penentu_id=rantai[0]["jabatan_id"], pegawai_penentu_id=rantai[0]["pegawai_id"])
     p.save()
     _catat_langkah(p, actor=actor, aksi=AksiPenyerahan.SERAHKAN, alasan=uraian_hasil[:500])
     jejak_catat(actor=actor, objek=p, aksi=AksiAudit.KINERJA_HASIL_SERAHKAN, diizinkan=True, status_ke=p.status, ip=ip,
@@ -180,7 +180,8 @@ def hasil_teruskan(*, actor, ip: str | None = None, penyerahan_id, langkah, cata
     _catat_langkah(p, actor=actor, aksi=AksiPenyerahan.TERUSKAN, pejabat=pejabat, alasan=catatan)
     p.teruskan()
     p.jabatan_penentu_id = _langkah_sekarang(p)["jabatan_id"]
-    p.save(update_fields=["status", "langkah_ke", "jabatan_penentu", "updated_at"])
+    p.pegawai_penentu_id = _langkah_sekarang(p)["pegawai_id"]
+    p.save(update_fields=["status", "langkah_ke", "jabatan_penentu", "pegawai_penentu", "updated_at"])
     jejak_catat(actor=actor, objek=p, aksi=AksiAudit.KINERJA_HASIL_TERUSKAN, diizinkan=True,
                 status_dari=StatusPenyerahan.DITINJAU, status_ke=p.status, ip=ip, pejabat=pejabat,
                 alasan=f"langkah {p.langkah_ke} → {_langkah_sekarang(p)['nama']}")
@@ -203,8 +204,8 @@ def hasil_kembalikan(*, actor, ip: str | None = None, penyerahan_id, langkah, al
     _catat_langkah(p, actor=actor, aksi=AksiPenyerahan.KEMBALIKAN, pejabat=pejabat, alasan=alasan)
     p.kembalikan()
     p.alasan_pengembalian = alasan
-    p.jabatan_penentu = None
-    p.save(update_fields=["status", "alasan_pengembalian", "jabatan_penentu", "updated_at"])
+    p.jabatan_penentu = p.pegawai_penentu = None
+    p.save(update_fields=["status", "alasan_pengembalian", "jabatan_penentu", "pegawai_penentu", "updated_at"])
     jejak_catat(actor=actor, objek=p, aksi=AksiAudit.KINERJA_HASIL_KEMBALIKAN, diizinkan=True,
                 status_dari=StatusPenyerahan.DITINJAU, status_ke=p.status, ip=ip, pejabat=pejabat, alasan=alasan)
     beri_tahu(pegawai=[p.diserahkan_oleh], jenis="penyerahan_hasil", judul=_("Hasil dikembalikan untuk diperbaiki"),
@@ -264,9 +265,10 @@ def hasil_serahkan_ulang(*, actor, ip: str | None = None, penyerahan_id, uraian_
     p.langkah_rantai = _susun_rantai(target=p.target, tim=p.tim, hari=hari_ini())
     p.serahkan_ulang()
     p.jabatan_penentu_id = p.langkah_rantai[0]["jabatan_id"]
+    p.pegawai_penentu_id = p.langkah_rantai[0]["pegawai_id"]
     p.alasan_pengembalian = ""
     p.save(update_fields=["uraian_hasil", "realisasi", "realisasi_anggota", "langkah_rantai", "status", "langkah_ke",
-                          "putaran", "jabatan_penentu", "alasan_pengembalian", "updated_at"])
+                          "putaran", "jabatan_penentu", "pegawai_penentu", "alasan_pengembalian", "updated_at"])
     _catat_langkah(p, actor=actor, aksi=AksiPenyerahan.SERAHKAN, alasan=_("diserahkan ulang setelah diperbaiki"))
     jejak_catat(actor=actor, objek=p, aksi=AksiAudit.KINERJA_HASIL_SERAHKAN, diizinkan=True,
                 status_dari=StatusPenyerahan.DIKEMBALIKAN, status_ke=p.status, ip=ip, alasan=f"putaran {p.putaran}")
@@ -315,8 +317,8 @@ def hasil_terima(*, actor, ip: str | None = None, penyerahan_id, langkah, catata
     _catat_langkah(p, actor=actor, aksi=AksiPenyerahan.TERIMA, pejabat=pejabat, alasan=catatan)
     p.terima()
     p.diterima_pada = timezone.now()
-    p.jabatan_penentu = None
-    p.save(update_fields=["status", "diterima_pada", "jabatan_penentu", "updated_at"])
+    p.jabatan_penentu = p.pegawai_penentu = None
+    p.save(update_fields=["status", "diterima_pada", "jabatan_penentu", "pegawai_penentu", "updated_at"])
     _tulis_realisasi(p, hari)
     jejak_catat(actor=actor, objek=p, aksi=AksiAudit.KINERJA_HASIL_TERIMA, diizinkan=True,
                 status_dari=StatusPenyerahan.DITINJAU, status_ke=p.status, ip=ip, pejabat=pejabat,
