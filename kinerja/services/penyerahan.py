@@ -8,22 +8,23 @@ reviewer corrects; the top of the chain accepts. Every decision names the step i
 (``langkah``): a stale step or a second concurrent decision is a 409.
 
 On acceptance: the realisation is written to the target, its parent share and the indikator,
-and to the members' role-matrix rows; the linked assignments and an insidental team finish
-through penugasan's ending services (when they are available on main).
+and to the members' role-matrix rows; the individual assignment finishes and an insidental
+team is dissolved through penugasan's ending services (``penugasan.services.pengakhiran``).
 """
 from __future__ import annotations
 
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inti.exceptions import KonflikError
 from inti.models import AksiAudit
 from organisasi.models import Jabatan, Pegawai
-from penugasan.models import Penugasan, StatusPenugasan, TimKerja
+from penugasan import services as penugasan_services
+from penugasan.models import Penugasan, Sifat, StatusPenugasan, StatusTim, TimKerja
 
 from ..models import (
     AksiPenyerahan,
@@ -297,14 +298,6 @@ def _tulis_realisasi(p: PenyerahanHasil, hari) -> None:
                                                                                    updated_at=timezone.now())
 
 
-def penugasan_terkait(p: PenyerahanHasil):
-    """The assignments the accepted results finish: the individual assignment, or every
-    active assignment in the team."""
-    if p.penugasan_id:
-        return Penugasan.objects.filter(pk=p.penugasan_id, status=StatusPenugasan.AKTIF)
-    return Penugasan.objects.filter(Q(tim_id=p.tim_id), status=StatusPenugasan.AKTIF)
-
-
 @dengan_jejak(AksiAudit.KINERJA_HASIL_TERIMA, model=PenyerahanHasil, kunci="penyerahan_id")
 def hasil_terima(*, actor, ip: str | None = None, penyerahan_id, langkah, catatan: str = "") -> PenyerahanHasil:
     """The top of the chain accepts: the work is finished (DOMAIN §4.3)."""
@@ -331,6 +324,15 @@ def hasil_terima(*, actor, ip: str | None = None, penyerahan_id, langkah, catata
 
 
 def selesaikan_pekerjaan(p: PenyerahanHasil, *, actor, ip: str | None = None) -> None:
-    """Finish the linked assignments and dissolve an insidental team (penugasan's ending
-    services; wired when they land on main)."""
-    return None
+    """Finish the work the accepted results close, through penugasan's ending services (same
+    transaction, so a refusal there refuses the acceptance): the individual assignment
+    finishes; an insidental team is dissolved (its members' assignments finish with it); a
+    routine team keeps working on its other targets."""
+    alasan = _("Hasil kerja %(t)s diterima.") % {"t": str(p.target)[:200]}
+    if p.penugasan_id:
+        if Penugasan.objects.filter(pk=p.penugasan_id, status=StatusPenugasan.AKTIF).exists():
+            penugasan_services.penugasan_selesaikan(actor=actor, ip=ip, penugasan_id=p.penugasan_id, alasan=alasan)
+        return
+    tim = TimKerja.objects.filter(pk=p.tim_id).first()
+    if tim is not None and tim.status == StatusTim.AKTIF and tim.sifat == Sifat.INSIDENTAL:
+        penugasan_services.tim_bubarkan(actor=actor, ip=ip, tim_id=tim.pk, alasan=alasan)

@@ -22,9 +22,9 @@ from notifikasi.models import Notifikasi
 from organisasi.models import JenisPemangku, PemangkuJabatan, Preset
 from organisasi.models import JenisPerangkatDaerah as PD
 from organisasi.tests.factories import PegawaiFactory, angkat, bangun_pd_dua_level
-from penugasan.models import AnggotaTim, PeranTim
+from penugasan.models import AnggotaTim, Penugasan, PeranTim, Sifat, StatusPenugasan, StatusTim
 
-from .helpers import D, bagi_dua, pemda, pk_berlaku, tim_dari_strategi
+from .helpers import D, bagi_dua, pemda, pk_berlaku, putuskan_sampai_selesai, tim_dari_strategi
 
 pytestmark = pytest.mark.django_db
 
@@ -163,6 +163,11 @@ def test_teruskan_lalu_terima_menulis_realisasi(preset):
         "serahkan", "teruskan", "terima"]
     assert JejakAudit.objects.filter(aksi="kinerja.hasil.terima", diizinkan=True).count() == 1
     assert JejakAudit.objects.filter(aksi="kinerja.hasil.terima", diizinkan=False).count() == 1
+    # the insidental team is dissolved and its members' assignments finish (penugasan's ending services)
+    d.tim.refresh_from_db()
+    assert d.tim.status == StatusTim.DIBUBARKAN and d.tim.tanggal_berakhir
+    assert not Penugasan.objects.filter(tim=d.tim, status=StatusPenugasan.AKTIF).exists()
+    assert Penugasan.objects.filter(tim=d.tim, status=StatusPenugasan.SELESAI).count() == 2
 
 
 @pytest.mark.parametrize("preset,boleh_kembali", [
@@ -285,3 +290,30 @@ def test_dua_keputusan_serentak_satu_berhasil_satu_409():
     [x.start() for x in t]
     [x.join() for x in t]
     assert sorted(hasil) == ["KonflikError", "ok"]
+
+
+def test_tim_rutin_tetap_bekerja_dan_penugasan_individu_selesai():
+    d = _siap(Preset.BELU, kode="rutin")
+    d.tim.sifat = Sifat.RUTIN
+    d.tim.save(update_fields=["sifat"])
+    p = _serahkan(d)
+    p = services.hasil_teruskan(actor=d.kabid[0].user, penyerahan_id=p.pk, langkah=0)
+    services.hasil_terima(actor=d.kepala_dinas.user, penyerahan_id=p.pk, langkah=1)
+    d.tim.refresh_from_db()
+    assert d.tim.status == StatusTim.AKTIF
+    # an individual assignment on the other share finishes on acceptance
+    t1 = TargetJabatan.objects.exclude(pk=d.target.pk).get(indikator=d.ind)
+    services.strategi_tetapkan(actor=d.kabid[1].user, target_id=t1.pk, bentuk="individu", kebutuhan="lintas_unit",
+                               jumlah_dibutuhkan=1, kompetensi_dibutuhkan="Perencanaan")
+    pm = services.strategi_buat_permohonan(actor=d.kabid[1].user, target_id=t1.pk, unit_tujuan_id=d.seksi[0].pk,
+                                           pegawai_diminta_ids=[d.jf_pertama[0].pk])
+    pm = putuskan_sampai_selesai(pm)
+    tugas = Penugasan.objects.get(permohonan=pm)
+    p = services.hasil_serahkan(actor=d.jf_pertama[0].user, target_id=t1.pk, penugasan_id=tugas.pk,
+                                uraian_hasil="Selesai", realisasi="45")
+    assert [x["nama"] for x in p.langkah_rantai] == ["Kepala Bidang 2", KADIS]
+    p = services.hasil_teruskan(actor=d.kabid[1].user, penyerahan_id=p.pk, langkah=0)
+    services.hasil_terima(actor=d.kepala_dinas.user, penyerahan_id=p.pk, langkah=1)
+    tugas.refresh_from_db()
+    d.ind.refresh_from_db()
+    assert tugas.status == StatusPenugasan.SELESAI and d.ind.realisasi == D(100)
