@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import apis
 
@@ -37,3 +37,6 @@ urlpatterns = [
     path("rencana-kerja/", apis.RencanaKerjaSimpanApi.as_view(), name="api-kinerja-rencana-kerja"),
     path("saya/", apis.KinerjaSayaApi.as_view(), name="api-kinerja-saya"),
 ]
+
+# Kinerja II (running the work): its own module, so the two halves' route lists merge cleanly
+urlpatterns += [path("", include("kinerja.api_urls_pelaksanaan"))]

@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/kinerja/", include("kinerja.api_urls")),
     path("api/notifikasi/", include("notifikasi.api_urls")),
     path("api/pemeriksaan/", include("pemeriksaan.api_urls")),
+    path("kinerja/pelaksanaan/", include("kinerja.urls_pelaksanaan")),
     path("kinerja/", include("kinerja.urls")),
     path("", include("pemeriksaan.urls")),
     path("", include("surat.urls")),

@@ -239,6 +239,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifikasi.kirim_pengingat",
         "schedule": crontab(hour=7, minute=0),  # daily, Instansi time zone
     },
+    # kinerja: report requests and periodic reports, before and after their due dates
+    "kinerja-kirim-pengingat": {
+        "task": "kinerja.kirim_pengingat",
+        "schedule": crontab(hour=7, minute=15),
+    },
     # letters whose PDF was not rendered (broker down at issue time, worker lost)
     "surat-render-tertunda": {"task": "surat.render_tertunda", "schedule": 300.0},
     # auditors' background exports still waiting (broker down at request time), and expired files
@@ -268,6 +273,8 @@ PEMERIKSAAN_EKSPOR_ROOT = Path(env("DJANGO_EKSPOR_ROOT", default=str(BASE_DIR / 
 KINERJA_BUKTI_ROOT = Path(env("DJANGO_BUKTI_ROOT", default=str(BASE_DIR / "bukti-privat")))
 KINERJA_BUKTI_MAKS_BITA = env.int("KINERJA_BUKTI_MAKS_BITA", default=10 * 1024 * 1024)
 KINERJA_BUKTI_MAKS_JUMLAH = env.int("KINERJA_BUKTI_MAKS_JUMLAH", default=10)
+# reminders start this many days before a due date (and continue this many days after a period ends)
+KINERJA_PENGINGAT_HARI = env.int("KINERJA_PENGINGAT_HARI", default=3)
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
