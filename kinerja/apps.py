@@ -8,6 +8,7 @@ class KinerjaConfig(AppConfig):
     def ready(self):
         from inti.demo import daftarkan_demo
 
-        from . import demo
+        from . import demo, demo_pelaksanaan
 
-        daftarkan_demo(self.label, demo.muat)
+        # Kinerja I's demo (PK, cascade, team, plans), then Kinerja II's on top of it
+        daftarkan_demo(self.label, lambda konteks: demo_pelaksanaan.muat(demo.muat(konteks)))

@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from inti.waktu import hari_ini
 from organisasi import selectors as org
@@ -290,32 +290,42 @@ def catatan_bawahan(*, user, tanggal: datetime.date | None = None) -> list[dict]
 
 
 def ringkasan_unit(*, jabatan_list: list[int], tanggal: datetime.date | None = None) -> dict:
-    """Counts for a Pimpinan Unit / head of PD dashboard over the targets their positions own
-    (directly or through the PK they own): results by status, realisation vs target per
-    indikator, overdue requests, open kendala and mean time to decision, returns for rework."""
+    """Figures for the dashboard of a Pimpinan Unit / head of PD over the targets their
+    positions own (directly or through the PK they own): targets by status of their results,
+    realisation vs target per indikator, overdue requests, open kendala and mean hours to
+    decision, returns for rework, reports waiting. A fixed number of queries."""
     tanggal = tanggal or hari_ini()
     target = TargetJabatan.objects.filter(Q(jabatan_id__in=jabatan_list)
                                           | Q(indikator__sasaran__pk_kinerja__jabatan_id__in=jabatan_list))
-    hasil = dict(PenyerahanHasil.objects.filter(target__in=target).values_list("status").annotate(n=Count("id")))
+    target_ids = list(target.values_list("pk", flat=True).distinct())
+    terakhir = {}
+    for t_id, st in (PenyerahanHasil.objects.filter(target_id__in=target_ids).order_by("target_id", "created_at")
+                     .values_list("target_id", "status")):
+        terakhir[t_id] = st
+    per_status = {"belum": len(set(target_ids) - set(terakhir))}
+    for s in StatusPenyerahan.values:
+        per_status[s] = sum(1 for v in terakhir.values() if v == s)
     dikembalikan = PenyerahanHasil.riwayat.rel.related_model.objects.filter(
-        penyerahan__target__in=target, aksi="kembalikan").count()
-    kendala = Kendala.objects.filter(target__in=target)
+        penyerahan__target_id__in=target_ids, aksi="kembalikan").count()
+    kendala = Kendala.objects.filter(Q(target_id__in=target_ids) | Q(jabatan_penentu_id__in=jabatan_list)).distinct()
     lama = [k.lama.total_seconds() / 3600 for k in kendala_lama_keputusan(kendala)]
-    indikator = (target.values("indikator_id", "indikator__uraian", "indikator__target_tahunan",
-                               "indikator__realisasi").distinct())
+    indikator = list(TargetJabatan.objects.filter(pk__in=target_ids).values(
+        "indikator_id", "indikator__uraian", "indikator__satuan", "indikator__target_tahunan",
+        "indikator__realisasi").distinct().order_by("indikator_id"))
     terlambat = permintaan_terlambat(tanggal=tanggal).filter(
-        Q(jabatan_peminta_id__in=jabatan_list) | Q(target__in=target)).count()
-    menunggu = Exists(Laporan.objects.filter(pk=OuterRef("pk"), status=StatusLaporan.DIKIRIM))
+        Q(jabatan_peminta_id__in=jabatan_list) | Q(target_id__in=target_ids)).count()
     return {
-        "hasil_per_status": {s: hasil.get(s, 0) for s in StatusPenyerahan.values},
-        "indikator": list(indikator),
+        "target_per_status": per_status,
+        "indikator": [{"uraian": i["indikator__uraian"][:60], "satuan": i["indikator__satuan"],
+                       "target": float(i["indikator__target_tahunan"] or 0),
+                       "realisasi": float(i["indikator__realisasi"]) if i["indikator__realisasi"] is not None else 0}
+                      for i in indikator],
         "permintaan_terlambat": terlambat,
         "kendala_terbuka": kendala.filter(status__in=KENDALA_TERBUKA).count(),
         "kendala_rata_jam": round(sum(lama) / len(lama), 1) if lama else None,
         "dikembalikan": dikembalikan,
-        "laporan_menunggu": Laporan.objects.filter(penerima_jabatan_id__in=jabatan_list).filter(menunggu).count(),
-        "laporan_terakhir": Laporan.objects.filter(penerima_jabatan_id__in=jabatan_list).aggregate(
-            t=Max("dikirim_pada"))["t"],
+        "laporan_menunggu": Laporan.objects.filter(penerima_jabatan_id__in=jabatan_list,
+                                                   status=StatusLaporan.DIKIRIM).count(),
     }
 
 

@@ -19,4 +19,5 @@ urlpatterns = [
     path("hasil/<int:pk>/<slug:aksi>/", v.hasil_aksi, name="kinerja_pelaksanaan_hasil_aksi"),
     path("target/<int:pk>/papan/", v.papan_target, name="kinerja_pelaksanaan_papan"),
     path("catatan-bawahan/", v.catatan_bawahan, name="kinerja_pelaksanaan_catatan_bawahan"),
+    path("dasbor/", v.dasbor, name="kinerja_pelaksanaan_dasbor"),
 ]

@@ -120,3 +120,23 @@ def test_templat_tanpa_skrip_atau_gaya_sebaris():
         teks = f.read_text()
         assert "<script" not in teks and "style=" not in teks, f
         assert not re.search(r"\son[a-z]+=", teks), f
+
+
+def test_dasbor_pimpinan_dengan_data_grafik():
+    from kinerja import services
+    d = pemda(Preset.KOTABARU)
+    pk, s, ind = pk_berlaku(d)
+    t0, _ = bagi_dua(d, ind)
+    p, tim = tim_dari_strategi(d, t0)
+    ketua = AnggotaTim.objects.get(tim=tim, peran=PeranTim.KETUA).pegawai
+    h = services.hasil_serahkan(actor=ketua.user, target_id=t0.pk, tim_id=tim.pk, uraian_hasil="x", realisasi="60")
+    services.hasil_kembalikan(actor=d.kabid[0].user, penyerahan_id=h.pk, langkah=0, alasan="Lengkapi")
+    services.hasil_serahkan_ulang(actor=ketua.user, penyerahan_id=h.pk, uraian_hasil="y", realisasi="60")
+    services.hasil_teruskan(actor=d.kabid[0].user, penyerahan_id=h.pk, langkah=0)
+    services.hasil_terima(actor=d.kepala_dinas.user, penyerahan_id=h.pk, langkah=1)
+    r = masuk(d.kepala_dinas).get(reverse("kinerja_pelaksanaan_dasbor"))
+    html = r.content.decode()
+    assert r.status_code == 200 and 'id="data-dasbor-kinerja"' in html and "dasbor-kinerja.js" in html
+    data = r.context["data"]
+    assert data["target_per_status"]["diterima"] == 1 and data["target_per_status"]["belum"] == 1
+    assert data["dikembalikan"] == 1 and data["indikator"][0]["realisasi"] == 60.0

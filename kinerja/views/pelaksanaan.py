@@ -342,3 +342,11 @@ def papan_target(request: HttpRequest, pk: int) -> HttpResponse:
 def catatan_bawahan(request: HttpRequest) -> HttpResponse:
     return render(request, "kinerja/pelaksanaan/catatan_bawahan.html",
                   {"bawahan": sel.catatan_bawahan(user=request.user)})
+
+
+@login_required
+def dasbor(request: HttpRequest) -> HttpResponse:
+    """Dashboard of the Pimpinan Unit / head of PD over the targets their positions own
+    (charts drawn by the vendored Chart.js from the page's JSON; figures readable without JS)."""
+    return render(request, "kinerja/pelaksanaan/dasbor.html",
+                  {"data": sel.ringkasan_unit(jabatan_list=sel.jabatan_ids(request.user))})
