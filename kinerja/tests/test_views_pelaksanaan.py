@@ -140,3 +140,40 @@ def test_dasbor_pimpinan_dengan_data_grafik():
     data = r.context["data"]
     assert data["target_per_status"]["diterima"] == 1 and data["target_per_status"]["belum"] == 1
     assert data["dikembalikan"] == 1 and data["indikator"][0]["realisasi"] == 60.0
+
+
+def _jumlah_kueri(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the session/user caches
+    with CaptureQueriesContext(connection) as q:
+        assert client.get(url).status_code == 200
+    return len(q)
+
+
+def test_halaman_catatan_bawahan_dan_dasbor_kueri_tetap():
+    from kinerja import services
+    d = pemda(Preset.BELU)
+    pk, s, ind = pk_berlaku(d)
+    t0, _ = bagi_dua(d, ind)
+    p, tim = tim_dari_strategi(d, t0)
+    ketua = AnggotaTim.objects.get(tim=tim, peran=PeranTim.KETUA).pegawai
+    anggota = AnggotaTim.objects.get(tim=tim, peran=PeranTim.ANGGOTA).pegawai
+    ppk = masuk(org.ppk_pegawai(pegawai=anggota).pegawai)
+    kadis = masuk(d.kepala_dinas)
+
+    def catat(n):
+        for i in range(n):
+            services.laporan_kirim(actor=ketua.user, jenis="catatan_anggota", tim_id=tim.pk,
+                                   tentang_pegawai_id=anggota.pk, ringkasan=f"catatan {i}")
+            k = services.kendala_ajukan(actor=ketua.user, tim_id=tim.pk, target_id=t0.pk, uraian=f"k{i}",
+                                        opsi=[{"uraian": "a"}])
+            services.kendala_putuskan(actor=d.kabid[0].user, kendala_id=k.pk, keputusan_lain="b")
+
+    catat(1)
+    a1 = _jumlah_kueri(ppk, reverse("kinerja_pelaksanaan_catatan_bawahan"))
+    b1 = _jumlah_kueri(kadis, reverse("kinerja_pelaksanaan_dasbor"))
+    catat(5)
+    assert _jumlah_kueri(ppk, reverse("kinerja_pelaksanaan_catatan_bawahan")) == a1
+    assert _jumlah_kueri(kadis, reverse("kinerja_pelaksanaan_dasbor")) == b1
