@@ -732,8 +732,8 @@ class CatatanBawahanApi(APIView):
     @extend_schema(responses=CatatanBawahanOutput(many=True), operation_id="kinerja_catatan_bawahan")
     def get(self, request):
         data = [{"pegawai_id": e["pegawai"].pk, "nama": e["pegawai"].nama_lengkap, "catatan": [
-            {"laporan_id": c["laporan"].pk, "tim": c["tim"].nama if c["tim"] else "", "ketua": c["ketua"].nama_lengkap,
-             "ringkasan": c["laporan"].ringkasan, "dikirim_pada": c["laporan"].dikirim_pada.isoformat(),
-             "status": c["laporan"].status, "nomor_surat": c["nomor_surat"]} for c in e["catatan"]]}
+            {"laporan_id": c["laporan"]["pk"], "tim": c["tim"], "ketua": c["ketua"].nama_lengkap,
+             "ringkasan": c["laporan"]["ringkasan"], "dikirim_pada": c["laporan"]["dikirim_pada"].isoformat(),
+             "status": c["laporan"]["status"], "nomor_surat": c["nomor_surat"]} for c in e["catatan"]]}
             for e in sel.catatan_bawahan(user=request.user)]
         return Response(CatatanBawahanOutput(data, many=True).data)

@@ -114,11 +114,12 @@ def test_catatan_bawahan_tampil_untuk_ppk():
 
 
 def test_templat_tanpa_skrip_atau_gaya_sebaris():
-    """Strict CSP: no inline script, no inline style or event handler in the Kinerja II pages."""
+    """Strict CSP: no inline script (the dashboard loads static files), no inline style or event
+    handler in the Kinerja II pages."""
     folder = Path(settings.BASE_DIR) / "templates" / "kinerja" / "pelaksanaan"
     for f in folder.glob("*.html"):
         teks = f.read_text()
-        assert "<script" not in teks and "style=" not in teks, f
+        assert not re.search(r"<script(?![^>]*\bsrc=)", teks) and "style=" not in teks, f  # only external scripts
         assert not re.search(r"\son[a-z]+=", teks), f
 
 
