@@ -13,7 +13,7 @@ from django.db.models import F, Q, QuerySet
 from inti.waktu import hari_ini
 from organisasi import selectors as org
 from organisasi.models import Jabatan, JenisPemangku, Pegawai, PemangkuJabatan
-from penugasan.models import AnggotaTim, Penugasan, PeranTim
+from penugasan.models import AnggotaTim, Penugasan, PeranTim, TimKerja
 from surat.models import Surat
 
 from .models import (
@@ -258,8 +258,6 @@ def papan_target(*, target: TargetJabatan, tanggal: datetime.date | None = None)
 def target_tim_tim_ids(target: TargetJabatan) -> QuerySet:
     """Teams serving a target (linked directly, through the request that formed them or an
     assignment in them)."""
-    from penugasan.models import TimKerja
-
     return TimKerja.objects.filter(Q(tautan_target__target=target) | Q(permohonan__tautan_target__target=target)
                                    | Q(penugasan__tautan_target__target=target)).values_list("pk", flat=True).distinct()
 

@@ -27,4 +27,4 @@ def test_setiap_kait_punya_penangan():
 
 
 def test_pemuat_demo_urut_aplikasi():
-    assert [label for label, _ in pemuat_demo()] == ["organisasi", "penugasan", "surat"]
+    assert [label for label, _ in pemuat_demo()] == ["organisasi", "penugasan", "kinerja", "surat"]
