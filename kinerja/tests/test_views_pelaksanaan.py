@@ -178,3 +178,10 @@ def test_halaman_catatan_bawahan_dan_dasbor_kueri_tetap():
     catat(5)
     assert _jumlah_kueri(ppk, reverse("kinerja_pelaksanaan_catatan_bawahan")) == a1
     assert _jumlah_kueri(kadis, reverse("kinerja_pelaksanaan_dasbor")) == b1
+
+
+def test_navigasi_menandai_hanya_pelaksanaan_kinerja():
+    d = pemda(Preset.BELU)
+    html = masuk(d.kepala_dinas).get(reverse("kinerja_pelaksanaan_beranda")).content.decode()
+    aktif = re.findall(r'<a href="([^"]+)" aria-current="page">', html)
+    assert reverse("kinerja_pelaksanaan_beranda") in aktif and reverse("kinerja_saya") not in aktif
