@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 Q_DAFTAR = 16  # session, user, pegawai, positions + the PK-setter check, page count and rows, frame
 Q_KASKADE = 17  # pohon_kaskade: 7; session, user, PK, frame
 Q_TIM = 16  # + the Keputusan in force (the revoke check needs no more when the matrix is incomplete)
+Q_MATRIKS_UNIT = 12
 Q_SAYA = 24  # kinerja_saya (PPK and Pimpinan Unit resolved), my teams for the plan form
 
 
@@ -57,6 +58,9 @@ def test_kueri_pohon_kaskade_dan_daftar_pk_tetap(client, django_assert_max_num_q
     with django_assert_max_num_queries(Q_DAFTAR):
         r = client.get(reverse("kinerja_pk_daftar"))
     assert r.content.decode().count('data-testid="item-pk"') == n + 1
+    with django_assert_max_num_queries(Q_MATRIKS_UNIT):
+        r = client.get(reverse("kinerja_matriks_unit", args=[d.root.pk]), {"tahun": tims[0].mulai.year})
+    assert r.content.decode().count('data-testid="baris-matriks-unit"') == 2 * n
 
 
 @pytest.mark.parametrize("n", [1, 4])
