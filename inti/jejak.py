@@ -51,6 +51,20 @@ def jejak_catat(*, actor, objek, aksi: AksiAudit, diizinkan: bool, status_dari: 
     )
 
 
+def jejak_catat_banyak(*, actor, aksi: AksiAudit, diizinkan: bool, entri) -> list[JejakAudit]:
+    """Append one audit row per ``(objek, status_ke, alasan)`` of ``entri`` in one INSERT (the
+    rows of one action on many objects, e.g. the letters or assignments of one decision)."""
+    nama = nama_pengguna(actor)[:250]
+    baris = [
+        JejakAudit(actor=actor if actor is not None and actor.pk else None, nama_actor=nama, atas_nama="",
+                   sebagai="", objek_tipe=objek._meta.label, objek_id=str(objek.pk), objek_repr=str(objek)[:250],
+                   aksi=AksiAudit(aksi), status_dari="", status_ke=status_ke or "", alasan=alasan or "", ip=None,
+                   diizinkan=diizinkan)
+        for objek, status_ke, alasan in entri
+    ]
+    return JejakAudit.objects.bulk_create(baris) if baris else []
+
+
 def pesan_galat(exc: Exception) -> str:
     """The human message of a refusal, as recorded in the audit trail."""
     if isinstance(exc, ValidationError):

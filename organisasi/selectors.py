@@ -2,6 +2,8 @@
 date, and so who is PPK / Pimpinan Unit / PyB for a pegawai, a unit or an Instansi."""
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 from dataclasses import dataclass
 
@@ -40,6 +42,60 @@ class Pejabat:
         return f"{self.prefiks} {self.jabatan.nama}".strip()
 
 
+# --------------------------------------------------------------------------- per-call memory
+
+_INGATAN: contextvars.ContextVar[dict | None] = contextvars.ContextVar("organisasi_ingatan", default=None)
+_TIDAK_ADA = object()
+
+
+@contextlib.contextmanager
+def ingat_resolusi():
+    """Within the block the resolvers answer a question already asked from memory: one
+    decision asks "who holds this post / where does this pegawai sit" many times (signers,
+    tembusan, each letter's addressees). The organisation must not change inside the block
+    (a service's transaction that only reads it). Nested blocks share the outer memory."""
+    if _INGATAN.get() is not None:
+        yield
+        return
+    token = _INGATAN.set({})
+    try:
+        yield
+    finally:
+        _INGATAN.reset(token)
+
+
+def _diingat(kunci: tuple, hitung):
+    ingatan = _INGATAN.get()
+    if ingatan is None:
+        return hitung()
+    nilai = ingatan.get(kunci, _TIDAK_ADA)
+    if nilai is _TIDAK_ADA:
+        nilai = ingatan[kunci] = hitung()
+    return nilai
+
+
+def muat_pegawai(*, pegawai_ids, tanggal: datetime.date | None = None) -> None:
+    """Inside ``ingat_resolusi``: read the definitive position and the placement of many
+    pegawai at once (two queries), so the per-person resolvers that follow ask nothing more."""
+    ingatan = _INGATAN.get()
+    tanggal = _hari_ini(tanggal)
+    ids = {i for i in pegawai_ids if i is not None} - {
+        k[1] for k in (ingatan or {}) if k[0] == "jabatan_definitif" and k[2] == tanggal}
+    if ingatan is None or not ids:
+        return
+    jabatan: dict[int, PemangkuJabatan] = {}
+    for p in (PemangkuJabatan.objects.filter(_aktif_pada(tanggal), pegawai_id__in=ids, jenis=JenisPemangku.DEFINITIF)
+              .select_related("jabatan__unit__perangkat_daerah").order_by("mulai", "pk")):
+        jabatan[p.pegawai_id] = p  # the latest start wins, as ``jabatan_definitif_pegawai``
+    kedudukan: dict[int, Kedudukan] = {}
+    for k in (Kedudukan.objects.filter(_aktif_pada(tanggal), pegawai_id__in=ids)
+              .select_related("jabatan_ppk", "jabatan_pimpinan").order_by("mulai", "pk")):
+        kedudukan[k.pegawai_id] = k
+    for i in ids:
+        ingatan[("jabatan_definitif", i, tanggal)] = jabatan[i].jabatan if i in jabatan else None
+        ingatan[("kedudukan", i, tanggal)] = kedudukan.get(i)
+
+
 def _aktif_pada(tanggal: datetime.date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}mulai__lte": tanggal}) & (
         Q(**{f"{prefix}selesai__isnull": True}) | Q(**{f"{prefix}selesai__gte": tanggal})
@@ -57,6 +113,10 @@ def pejabat_pada(*, jabatan: Jabatan, tanggal: datetime.date | None = None) -> P
     holder: it exists precisely because the definitive holder cannot act.
     """
     tanggal = _hari_ini(tanggal)
+    return _diingat(("pejabat_pada", jabatan.pk, tanggal), lambda: _pejabat_pada(jabatan, tanggal))
+
+
+def _pejabat_pada(jabatan: Jabatan, tanggal: datetime.date) -> Pejabat | None:
     urutan = Case(
         When(jenis=JenisPemangku.PLH, then=Value(0)),
         When(jenis=JenisPemangku.PLT, then=Value(1)),
@@ -75,7 +135,8 @@ def pejabat_pada(*, jabatan: Jabatan, tanggal: datetime.date | None = None) -> P
 
 
 def jabatan_kepala(*, unit: UnitOrganisasi) -> Jabatan | None:
-    return Jabatan.objects.filter(unit=unit, kepala_unit=True).first()
+    return _diingat(("jabatan_kepala", unit.pk),
+                    lambda: Jabatan.objects.filter(unit=unit, kepala_unit=True).first())
 
 
 def jabatan_atasan(*, jabatan: Jabatan) -> Jabatan | None:
@@ -84,6 +145,10 @@ def jabatan_atasan(*, jabatan: Jabatan) -> Jabatan | None:
     parent PD (``PerangkatDaerah.induk``)."""
     if jabatan.unit_id is None:
         return None
+    return _diingat(("jabatan_atasan", jabatan.pk), lambda: _jabatan_atasan_baca(jabatan))
+
+
+def _jabatan_atasan_baca(jabatan: Jabatan) -> Jabatan | None:
     unit = jabatan.unit
     if not jabatan.kepala_unit:
         kepala = jabatan_kepala(unit=unit)
@@ -114,14 +179,18 @@ def pejabat_berwenang(*, jabatan: Jabatan | None, tanggal: datetime.date | None 
 
 
 def jabatan_definitif_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> Jabatan | None:
-    pemangku = (
-        PemangkuJabatan.objects.filter(_aktif_pada(_hari_ini(tanggal)), pegawai=pegawai,
-                                       jenis=JenisPemangku.DEFINITIF)
-        .select_related("jabatan__unit")
-        .order_by("-mulai")
-        .first()
-    )
-    return pemangku.jabatan if pemangku else None
+    tanggal = _hari_ini(tanggal)
+
+    def hitung():
+        pemangku = (
+            PemangkuJabatan.objects.filter(_aktif_pada(tanggal), pegawai=pegawai, jenis=JenisPemangku.DEFINITIF)
+            .select_related("jabatan__unit__perangkat_daerah")
+            .order_by("-mulai", "-pk")
+            .first()
+        )
+        return pemangku.jabatan if pemangku else None
+
+    return _diingat(("jabatan_definitif", pegawai.pk, tanggal), hitung)
 
 
 def jabatan_dipangku(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> list[PemangkuJabatan]:
@@ -133,30 +202,34 @@ def jabatan_dipangku(*, pegawai: Pegawai, tanggal: datetime.date | None = None) 
 
 
 def kedudukan_aktif(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> Kedudukan | None:
-    return (
-        Kedudukan.objects.filter(_aktif_pada(_hari_ini(tanggal)), pegawai=pegawai)
+    tanggal = _hari_ini(tanggal)
+    return _diingat(("kedudukan", pegawai.pk, tanggal), lambda: (
+        Kedudukan.objects.filter(_aktif_pada(tanggal), pegawai=pegawai)
         .select_related("jabatan_ppk", "jabatan_pimpinan")
-        .order_by("-mulai")
+        .order_by("-mulai", "-pk")
         .first()
-    )
+    ))
 
 
 def jabatan_pimpinan_unit(*, unit: UnitOrganisasi) -> Jabatan | None:
     """Position of the Pimpinan Unit Organisasi of a unit: set explicitly, else its head,
     else the nearest head above."""
-    if unit.jabatan_pimpinan_id:
-        return unit.jabatan_pimpinan
-    return jabatan_kepala(unit=unit) or _kepala_terdekat_di_atas(unit)
+    return _diingat(("jabatan_pimpinan_unit", unit.pk), lambda: (
+        unit.jabatan_pimpinan if unit.jabatan_pimpinan_id
+        else jabatan_kepala(unit=unit) or _kepala_terdekat_di_atas(unit)))
 
 
 def jabatan_ppk_unit(*, unit: UnitOrganisasi) -> Jabatan | None:
-    if unit.jabatan_ppk_id:
-        return unit.jabatan_ppk
-    return jabatan_kepala(unit=unit) or _kepala_terdekat_di_atas(unit)
+    return _diingat(("jabatan_ppk_unit", unit.pk), lambda: (
+        unit.jabatan_ppk if unit.jabatan_ppk_id else jabatan_kepala(unit=unit) or _kepala_terdekat_di_atas(unit)))
 
 
 def _kepala_terdekat_di_atas(unit: UnitOrganisasi) -> Jabatan | None:
     """Head position of the nearest ancestor unit that has one (one query)."""
+    return _diingat(("kepala_di_atas", unit.pk), lambda: _kepala_terdekat_di_atas_baca(unit))
+
+
+def _kepala_terdekat_di_atas_baca(unit: UnitOrganisasi) -> Jabatan | None:
     leluhur = UnitOrganisasi.objects.ancestors(unit).with_tree_fields()
     kedalaman = {u.pk: u.tree_depth for u in leluhur}
     kepala = Jabatan.objects.filter(kepala_unit=True, unit_id__in=kedalaman)
@@ -245,6 +318,16 @@ def unit_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> U
 def unit_subtree(*, unit: UnitOrganisasi) -> QuerySet[UnitOrganisasi]:
     """The unit and everything below it, one recursive-CTE query, in tree order."""
     return UnitOrganisasi.objects.descendants(unit, include_self=True).with_tree_fields()
+
+
+def unit_dalam(*, unit: UnitOrganisasi, induk: UnitOrganisasi) -> bool:
+    """Whether ``unit`` is ``induk`` or below it (one query; inside ``ingat_resolusi`` the
+    subtree of ``induk`` is read once for every unit asked)."""
+    if _INGATAN.get() is None:
+        return UnitOrganisasi.objects.descendants(induk, include_self=True).filter(pk=unit.pk).exists()
+    ids = _diingat(("subtree", induk.pk), lambda: set(
+        UnitOrganisasi.objects.descendants(induk, include_self=True).values_list("pk", flat=True)))
+    return unit.pk in ids
 
 
 def unit_punya_pengawas(*, unit: UnitOrganisasi) -> bool:

@@ -41,8 +41,9 @@ def terbitkan_surat_jawaban(*, permohonan, langkah, actor):
     return SURAT_JAWABAN_TERBITKAN(permohonan=permohonan, langkah=langkah, actor=actor)
 
 
-def terbitkan_surat_penugasan(*, penugasan, actor):
-    return SURAT_PENUGASAN_TERBITKAN(penugasan=penugasan, actor=actor)
+def terbitkan_surat_penugasan(*, penugasan: list, actor):
+    """One letter per assignment of ``penugasan`` (those one decision creates, issued together)."""
+    return SURAT_PENUGASAN_TERBITKAN(penugasan=list(penugasan), actor=actor)
 
 
 def terbitkan_keputusan_tim(*, tim, actor):

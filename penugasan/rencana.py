@@ -55,7 +55,7 @@ class RencanaKeputusan:
 
 def pegawai_calon(permohonan: PermohonanPenugasan) -> list[Pegawai]:
     """The staff a decision would assign: those already chosen, else (penunjukan) those requested."""
-    pegawai = list(permohonan.pegawai_ditugaskan.order_by("nama"))
+    pegawai = list(permohonan.pegawai_ditugaskan.select_related("user").order_by("nama"))
     if not pegawai and permohonan.rute in RUTE_PENUNJUKAN:
         pegawai = list(permohonan.pegawai_diminta.order_by("nama"))
     return pegawai
@@ -114,5 +114,5 @@ def rencana_keputusan(*, permohonan: PermohonanPenugasan, keputusan: str,
     return RencanaKeputusan(
         keputusan=keputusan, selesai=selesai, surat_jawaban=jawaban, surat_permohonan_diteruskan=diteruskan,
         penyelesaian=rencana_penyelesaian(
-            permohonan, list(permohonan.pegawai_ditugaskan.order_by("nama")) if pegawai is None else pegawai)
+            permohonan, list(permohonan.pegawai_ditugaskan.select_related("user").order_by("nama")) if pegawai is None else pegawai)
         if selesai else None)

@@ -62,12 +62,22 @@ def nomor_format(*, pola: str, nomor_urut: int, kode: str, kode_unit: str, tangg
 def nomor_alokasikan(*, instansi: Instansi, perangkat_daerah: PerangkatDaerah | None,
                      tanggal: datetime.date, kode_klasifikasi: str | None = None) -> tuple[SeriNomor, int, str]:
     """Take the next number of the series: (seri, nomor_urut, formatted number)."""
+    seri, [(nomor_urut, teks)] = nomor_alokasikan_banyak(instansi=instansi, perangkat_daerah=perangkat_daerah,
+                                                         tanggal=tanggal, jumlah=1, kode_klasifikasi=kode_klasifikasi)
+    return seri, nomor_urut, teks
+
+
+def nomor_alokasikan_banyak(*, instansi: Instansi, perangkat_daerah: PerangkatDaerah | None, tanggal: datetime.date,
+                            jumlah: int, kode_klasifikasi: str | None = None
+                            ) -> tuple[SeriNomor, list[tuple[int, str]]]:
+    """Take the next ``jumlah`` numbers of the series at once (one lock, one update):
+    (seri, [(nomor_urut, formatted number)…]) in order, as ``jumlah`` calls of ``nomor_alokasikan``."""
     kode = kode_klasifikasi or instansi.kode_klasifikasi_surat or "800"
     seri = seri_ambil_terkunci(instansi=instansi, perangkat_daerah=perangkat_daerah,
                                kode_klasifikasi=kode, tahun=tanggal.year)
-    seri.nomor_terakhir += 1
+    awal = seri.nomor_terakhir
+    seri.nomor_terakhir += jumlah
     seri.save(update_fields=["nomor_terakhir"])
     kode_unit = perangkat_daerah.kode_unit_surat if perangkat_daerah else ""
-    teks = nomor_format(pola=instansi.format_nomor_surat, nomor_urut=seri.nomor_terakhir, kode=kode,
-                        kode_unit=kode_unit, tanggal=tanggal)
-    return seri, seri.nomor_terakhir, teks
+    return seri, [(n, nomor_format(pola=instansi.format_nomor_surat, nomor_urut=n, kode=kode, kode_unit=kode_unit,
+                                   tanggal=tanggal)) for n in range(awal + 1, awal + jumlah + 1)]

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from inti import waktu
 from inti.exceptions import KonflikError
-from inti.jejak import jejak_catat, jejak_tolak
+from inti.jejak import jejak_catat, jejak_catat_banyak, jejak_tolak
 from inti.models import AksiAudit
 from organisasi import selectors as org
 from organisasi.models import (
@@ -53,7 +53,7 @@ from penugasan.models import (
 
 from . import konteks as k
 from .models import JenisDokumen, StatusSurat, Surat
-from .numbering import nomor_alokasikan
+from .numbering import nomor_alokasikan_banyak
 from . import tasks
 from .pdf import NOMOR_DRAF, surat_render_pdf, tanggal_indonesia
 
@@ -183,6 +183,23 @@ def surat_terbitkan(
 ) -> Surat:
     """Issue a letter: allocate the next number of its series (locked counter row), create the
     immutable row with the frozen context and signatory, and render the PDF after commit."""
+    baru = _surat_siapkan(jenis=jenis, instansi=instansi, perangkat_daerah=perangkat_daerah, perihal=perihal,
+                          konteks=konteks, penandatangan=penandatangan, tembusan=tembusan, sumber=sumber,
+                          actor=actor, pihak=pihak, tanggal=tanggal, atas_nama=atas_nama,
+                          kode_klasifikasi=kode_klasifikasi)
+    return _surat_simpan([baru], actor=actor)[0]
+
+
+@dataclass
+class _SuratBaru:
+    surat: Surat  # unsaved, without its number yet
+    pihak_ids: set
+    kode_klasifikasi: str | None
+
+
+def _surat_siapkan(*, jenis, instansi, perangkat_daerah, perihal, konteks, penandatangan, tembusan, sumber, actor,
+                   pihak, tanggal, atas_nama, kode_klasifikasi) -> _SuratBaru:
+    """Check the letter and build its row (no query): ``_surat_simpan`` numbers and saves it."""
     galat: dict[str, str] = {}
     if jenis not in JenisDokumen.values:
         galat["jenis"] = _("Jenis surat tidak dikenal: %(j)s") % {"j": jenis}
@@ -199,12 +216,9 @@ def surat_terbitkan(
     ttd = penandatangan_snapshot(penandatangan, atas_nama=atas_nama)
     tanggal = tanggal or waktu.hari_ini()
     isi = surat_isi(instansi=instansi, perangkat_daerah=perangkat_daerah, konteks=konteks)
-
-    seri, nomor_urut, nomor = nomor_alokasikan(instansi=instansi, perangkat_daerah=perangkat_daerah,
-                                               tanggal=tanggal, kode_klasifikasi=kode_klasifikasi)
-    surat = Surat.objects.create(
-        jenis=jenis, instansi=instansi, perangkat_daerah=perangkat_daerah, seri=seri, nomor_urut=nomor_urut,
-        nomor=nomor, tahun=tanggal.year, tanggal=tanggal, perihal=perihal.strip()[:300],
+    surat = Surat(
+        jenis=jenis, instansi=instansi, perangkat_daerah=perangkat_daerah, tahun=tanggal.year, tanggal=tanggal,
+        perihal=perihal.strip()[:300],
         penandatangan_nama=ttd["nama"], penandatangan_nip=ttd["nip"], penandatangan_pangkat=ttd["pangkat"],
         penandatangan_jabatan=ttd["jabatan"], penandatangan_pegawai_id=ttd.get("pegawai_id"),
         jabatan_penandatangan=penandatangan.jabatan if isinstance(penandatangan, Pejabat) else None,
@@ -216,13 +230,36 @@ def surat_terbitkan(
     pihak_ids = {p.pk for p in pihak if p is not None}
     if ttd.get("pegawai_id"):
         pihak_ids.add(ttd["pegawai_id"])
-    if pihak_ids:
-        surat.pihak.set(pihak_ids)
-    jejak_catat(actor=actor if getattr(actor, "pk", None) else None, objek=surat, aksi=AksiAudit.SURAT_TERBITKAN,
-                diizinkan=True, status_ke=surat.status, alasan=f"{surat.nomor} — {surat.perihal}"[:2000])
-    surat_id = surat.pk
-    transaction.on_commit(lambda: _render_setelah_commit(surat_id))
-    return surat
+    return _SuratBaru(surat=surat, pihak_ids=pihak_ids, kode_klasifikasi=kode_klasifikasi)
+
+
+def _surat_simpan(daftar: list[_SuratBaru], *, actor) -> list[Surat]:
+    """Number the letters in order (one locked counter update per series, however many
+    letters), insert them, their parties and their audit rows in one statement each, and
+    render each PDF after commit."""
+    if not transaction.get_connection().in_atomic_block:
+        with transaction.atomic():
+            return _surat_simpan(daftar, actor=actor)
+    per_seri: dict[tuple, list[Surat]] = {}
+    for b in daftar:
+        s = b.surat
+        per_seri.setdefault((s.instansi.pk, s.perangkat_daerah.pk if s.perangkat_daerah else None,
+                             b.kode_klasifikasi, s.tanggal), []).append(s)
+    for (_i, _pd, kode, tanggal), surat_seri in per_seri.items():
+        contoh = surat_seri[0]
+        seri, nomor = nomor_alokasikan_banyak(instansi=contoh.instansi, perangkat_daerah=contoh.perangkat_daerah,
+                                              tanggal=tanggal, jumlah=len(surat_seri), kode_klasifikasi=kode)
+        for s, (urut, teks) in zip(surat_seri, nomor):
+            s.seri, s.nomor_urut, s.nomor = seri, urut, teks
+    semua = Surat.objects.bulk_create([b.surat for b in daftar])
+    Pihak = Surat.pihak.through
+    Pihak.objects.bulk_create([Pihak(surat_id=b.surat.pk, pegawai_id=i) for b in daftar for i in sorted(b.pihak_ids)])
+    pelaku = actor if getattr(actor, "pk", None) else None
+    jejak_catat_banyak(actor=pelaku, aksi=AksiAudit.SURAT_TERBITKAN, diizinkan=True,
+                       entri=[(s, s.status, f"{s.nomor} — {s.perihal}"[:2000]) for s in semua])
+    for s in semua:
+        transaction.on_commit(lambda surat_id=s.pk: _render_setelah_commit(surat_id))
+    return semua
 
 
 # --------------------------------------------------------------------------- render (called by the task)
@@ -346,11 +383,26 @@ class RancanganSurat:
 
 
 def _terbitkan_rancangan(rancangan: RancanganSurat, *, actor) -> Surat:
-    r = rancangan
-    return surat_terbitkan(
-        jenis=r.jenis, instansi=r.instansi, perangkat_daerah=r.perangkat_daerah, perihal=r.perihal,
-        konteks=r.konteks, penandatangan=r.ttd.penandatangan, atas_nama=r.ttd.atas_nama, tembusan=r.tembusan,
-        sumber=r.sumber, actor=actor, pihak=r.pihak, tanggal=r.tanggal)
+    return _terbitkan_rancangan_banyak([rancangan], actor=actor)[0]
+
+
+def _terbitkan_rancangan_banyak(rancangan: list[RancanganSurat], *, actor) -> list[Surat]:
+    """Issue several letters at once: each numbered in order, as many single issues would."""
+    return _surat_simpan([
+        _surat_siapkan(jenis=r.jenis, instansi=r.instansi, perangkat_daerah=r.perangkat_daerah, perihal=r.perihal,
+                       konteks=r.konteks, penandatangan=r.ttd.penandatangan, atas_nama=r.ttd.atas_nama,
+                       tembusan=r.tembusan, sumber=r.sumber, actor=actor, pihak=r.pihak, tanggal=r.tanggal,
+                       kode_klasifikasi=None)
+        for r in rancangan], actor=actor)
+
+
+def _sekali(bersama: dict | None, kunci: tuple, hitung):
+    """A read shared by the letters of one batch (``bersama``), made once; without a batch, made now."""
+    if bersama is None:
+        return hitung()
+    if kunci not in bersama:
+        bersama[kunci] = hitung()
+    return bersama[kunci]
 
 
 def _cakupan_permohonan(permohonan) -> str:
@@ -480,20 +532,38 @@ def _pejabat(jabatan, tanggal) -> Pejabat | None:
     return org.pejabat_berwenang(jabatan=jabatan, tanggal=tanggal) if jabatan is not None else None
 
 
-def _peran_pegawai(penugasan) -> list[str]:
-    """Every role the person gets in this request and team: Ketua Tim X, Anggota Tim Y,
-    individual JF work (Fungsional <jabatan>), Bendahara, PPTK…"""
+def _penugasan_terkait(penugasan, bersama: dict | None) -> list:
+    """The person's assignments in this request and this team (not cancelled), in creation
+    order; in a batch, those of everyone are read once and picked per person."""
     kriteria = Q(pk=penugasan.pk)
     if penugasan.permohonan_id:
         kriteria |= Q(permohonan_id=penugasan.permohonan_id)
     if penugasan.tim_id:
         kriteria |= Q(tim_id=penugasan.tim_id)
+    qs = Penugasan.objects.filter(kriteria).exclude(status=StatusPenugasan.DIBATALKAN).select_related("tim")
+    if bersama is None:
+        return list(qs.filter(pegawai_id=penugasan.pegawai_id).order_by("pk"))
+    semua = _sekali(bersama, ("penugasan", penugasan.pk if not penugasan.permohonan_id else None,
+                              penugasan.permohonan_id, penugasan.tim_id), lambda: list(qs.order_by("pk")))
+    return [p for p in semua if p.pegawai_id == penugasan.pegawai_id]
+
+
+def _anggota_tim(penugasan, bersama: dict | None) -> list:
+    """The person's memberships of the assignment's team (the whole team read once per batch)."""
+    if bersama is None:
+        return list(penugasan.tim.anggota.filter(pegawai_id=penugasan.pegawai_id))
+    semua = _sekali(bersama, ("anggota", penugasan.tim_id), lambda: list(penugasan.tim.anggota.all()))
+    return [a for a in semua if a.pegawai_id == penugasan.pegawai_id]
+
+
+def _peran_pegawai(penugasan, bersama: dict | None = None) -> list[str]:
+    """Every role the person gets in this request and team: Ketua Tim X, Anggota Tim Y,
+    individual JF work (Fungsional <jabatan>), Bendahara, PPTK…"""
     semua = []
     if penugasan.pk is None:  # a draft: the assignment that approval would create
         semua.append(penugasan)
     if penugasan.pegawai_id:
-        semua += list(Penugasan.objects.filter(kriteria, pegawai_id=penugasan.pegawai_id)
-                      .exclude(status=StatusPenugasan.DIBATALKAN).select_related("tim").order_by("pk"))
+        semua += _penugasan_terkait(penugasan, bersama)
     peran = []
     for p in semua:
         if p.peran == PeranPenugasan.INDIVIDU and not p.pegawai_id:
@@ -512,7 +582,7 @@ def _peran_pegawai(penugasan) -> list[str]:
         else:
             peran.append(p.sebutan_peran)
     if penugasan.tim_id and penugasan.pegawai_id:  # team roles recorded on the team itself (e.g. set when the team was formed)
-        for a in penugasan.tim.anggota.filter(pegawai_id=penugasan.pegawai_id):
+        for a in _anggota_tim(penugasan, bersama):
             label = PeranPenugasan.KETUA.label if a.peran == "ketua" else PeranPenugasan.ANGGOTA.label
             peran.append(sebutan_peran_tim(str(label), penugasan.tim.nama))
     return k.unik(peran)
@@ -528,13 +598,25 @@ def aturan_penerbit(*, permohonan, instansi: Instansi):
     return aturan_pada(instansi=instansi, tanggal=waktu.hari_ini()) or instansi
 
 
-def surat_penugasan_terbitkan(*, penugasan, actor) -> Surat:
-    """Surat Tugas (Pasuruan Lampiran II) or Surat Perintah (Kotabaru) for one assignee, signed
-    per the region's setting for the scope (dalam unit / lintas unit / lintas PD)."""
-    return _terbitkan_rancangan(rancangan_surat_penugasan(penugasan=penugasan), actor=actor)
+def surat_penugasan_terbitkan(*, penugasan, actor) -> list[Surat]:
+    """Surat Tugas (Pasuruan Lampiran II) or Surat Perintah (Kotabaru) for each assignee of
+    ``penugasan`` (one or a list: those a decision creates), signed per the region's setting for
+    the scope (dalam unit / lintas unit / lintas PD). The reads shared by the letters (the
+    request, its earlier letters, the team, the signers) are made once for all of them."""
+    daftar = list(penugasan) if isinstance(penugasan, (list, tuple)) else [penugasan]
+    bersama: dict = {}
+    with org.ingat_resolusi():
+        hari_ini = waktu.hari_ini()
+        org.muat_pegawai(pegawai_ids=[p.pegawai_id for p in daftar], tanggal=hari_ini)
+        for mulai in {p.mulai for p in daftar if p.peran == PeranPenugasan.INDIVIDU}:
+            org.muat_pegawai(pegawai_ids=[p.pegawai_id for p in daftar], tanggal=mulai)
+        rancangan = [rancangan_surat_penugasan(penugasan=p, bersama=bersama) for p in daftar]
+    surat = _terbitkan_rancangan_banyak(rancangan, actor=actor)
+    return surat if isinstance(penugasan, (list, tuple)) else surat[0]
 
 
-def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None = None) -> RancanganSurat:
+def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None = None,
+                              bersama: dict | None = None) -> RancanganSurat:
     """The Surat Tugas/Perintah of one assignment. For a draft ``penugasan`` may be unsaved, and
     may have no pegawai yet (staff chosen later by criteria): the addressee is then a placeholder;
     ``jawaban_draf`` is the not-yet-issued Surat Jawaban of the same decision, cited without number."""
@@ -547,7 +629,8 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
         # across agencies the agency where the staff sit issues the letter (PU dituju, 000 Lamp II.B.2
         # Penunjukan c): its own signer rule, letter kind and legal basis, not the requester's
         instansi = permohonan.instansi_tujuan
-    aturan = aturan_penerbit(permohonan=permohonan, instansi=instansi)
+    aturan = _sekali(bersama, ("aturan", penugasan.permohonan_id, instansi.pk),
+                     lambda: aturan_penerbit(permohonan=permohonan, instansi=instansi))
     setelan = {k.CAKUPAN_DALAM_UNIT: aturan.penandatangan_dalam_unit,
                k.CAKUPAN_LINTAS_UNIT: aturan.penandatangan_lintas_unit,
                k.CAKUPAN_LINTAS_PD: aturan.penandatangan_lintas_pd}[cakupan]
@@ -557,7 +640,8 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
     kantor, pd = k.kantor_surat(ttd.pejabat.jabatan if ttd.pejabat else None, penugasan.unit.perangkat_daerah)
     if kantor.pk != instansi.pk:  # the signer sits in another agency: its own letterhead, series and rules
         instansi = kantor
-        aturan = aturan_penerbit(permohonan=permohonan, instansi=instansi)
+        aturan = _sekali(bersama, ("aturan", penugasan.permohonan_id, instansi.pk),
+                         lambda: aturan_penerbit(permohonan=permohonan, instansi=instansi))
     perintah = aturan.jenis_surat_penugasan == JenisSurat.SURAT_PERINTAH
     jenis = JenisDokumen.SURAT_PERINTAH if perintah else JenisDokumen.SURAT_TUGAS
     nama_surat = "Surat Perintah" if perintah else "Surat Tugas"
@@ -572,7 +656,8 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
     if permohonan is not None:
         for jenis_sebelum in (JenisDokumen.JAWABAN, JenisDokumen.PERMOHONAN_PELIBATAN):
             if jenis_sebelum == JenisDokumen.PERMOHONAN_PELIBATAN:
-                sebelum = _surat_terdahulu(permohonan, jenis_sebelum)
+                sebelum = _sekali(bersama, ("terdahulu", permohonan.pk),
+                                  lambda: _surat_terdahulu(permohonan, JenisDokumen.PERMOHONAN_PELIBATAN))
             elif jawaban_draf is not None:
 
                 dasar.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s;") % {
@@ -580,7 +665,7 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
                     "t": tanggal_indonesia(jawaban_draf.tanggal), "p": jawaban_draf.perihal})
                 continue
             else:
-                sebelum = _jawaban_terakhir(permohonan)
+                sebelum = _sekali(bersama, ("jawaban", permohonan.pk), lambda: _jawaban_terakhir(permohonan))
             if sebelum is not None:
                 dasar.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s;") % {
                     "jenis": sebelum.get_jenis_display(), "n": sebelum.nomor,
@@ -590,14 +675,14 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
         "pegawai_id": None}
     target = k.butir(permohonan.hasil_diharapkan) if permohonan is not None else []
     if penugasan.tim_id and pegawai is not None:
-        anggota = penugasan.tim.anggota.filter(pegawai_id=penugasan.pegawai_id).first()
+        anggota = next(iter(_anggota_tim(penugasan, bersama)), None)
         if anggota is not None:
             target = k.unik([*target, *k.butir(anggota.sasaran), *k.butir(anggota.target)])
     konteks = {
         "judul": nama_surat.upper(),
         "dasar": dasar,
         "kepada": [kepada],
-        "peran": _peran_pegawai(penugasan),
+        "peran": _peran_pegawai(penugasan, bersama),
         "uraian_tugas": k.butir(penugasan.uraian_tugas),
         "mulai": penugasan.mulai, "selesai": penugasan.selesai,
         "maksud_tujuan": (permohonan.maksud_tujuan if permohonan is not None else penugasan.uraian_tugas),
@@ -620,7 +705,9 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
         jenis=jenis, instansi=instansi, perangkat_daerah=pd,
         perihal=_("%(s)s: %(peran)s") % {"s": nama_surat, "peran": "; ".join(konteks["peran"])[:250]},
         konteks=konteks, ttd=ttd, tembusan=tembusan, sumber=penugasan,
-        pihak=[pegawai, *_pengambil_keputusan(permohonan)], tanggal=tanggal)
+        pihak=[pegawai, *_sekali(bersama, ("pengambil", penugasan.permohonan_id),
+                                 lambda: _pengambil_keputusan(permohonan))],
+        tanggal=tanggal)
 
 
 def _pengambil_keputusan(permohonan) -> list[Pegawai]:

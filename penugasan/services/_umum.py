@@ -69,7 +69,7 @@ def _catat_langkah(*, permohonan: PermohonanPenugasan, actor, pejabat: org.Pejab
 
 
 def _unit_dalam(unit: UnitOrganisasi, induk: UnitOrganisasi) -> bool:
-    return UnitOrganisasi.objects.descendants(induk, include_self=True).filter(pk=unit.pk).exists()
+    return org.unit_dalam(unit=unit, induk=induk)
 
 
 def _jabatan_pegawai(pegawai: Pegawai, tanggal: datetime.date) -> Jabatan | None:

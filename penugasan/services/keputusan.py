@@ -27,11 +27,11 @@ from .rute import _beritahu_penentu, _tetapkan_penentu, pastikan_penentu
 def _pilih_pegawai(permohonan: PermohonanPenugasan, pegawai_ids, tanggal: datetime.date) -> list[Pegawai]:
     if pegawai_ids:
         ids = list(dict.fromkeys(int(i) for i in pegawai_ids))
-        pegawai = list(Pegawai.objects.filter(pk__in=ids))
+        pegawai = list(Pegawai.objects.filter(pk__in=ids).select_related("user"))
         if len(pegawai) != len(ids):
             raise ValidationError({"pegawai": _("Ada pegawai yang tidak ditemukan.")})
     else:
-        pegawai = list(permohonan.pegawai_diminta.all())
+        pegawai = list(permohonan.pegawai_diminta.select_related("user"))
     if not pegawai:
         raise ValidationError({"pegawai": _("Pilih pegawai yang ditugaskan sesuai kriteria permohonan.")})
     konteks = KonteksRute(rute=permohonan.rute, unit_asal=permohonan.unit_asal, unit_tujuan=permohonan.unit_tujuan)
@@ -40,8 +40,15 @@ def _pilih_pegawai(permohonan: PermohonanPenugasan, pegawai_ids, tanggal: dateti
     return pegawai
 
 
-def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | None, alasan: str = "",
-              catatan: str = "", pegawai_ids=None, konfirmasi_melebihi: bool = False) -> PermohonanPenugasan:
+def _putuskan(**kwargs) -> PermohonanPenugasan:
+    """One decision asks the organisation the same questions many times (the decider, the
+    signers and tembusan of each letter, each assignee's PPK): answered once (``ingat_resolusi``)."""
+    with org.ingat_resolusi():
+        return _putuskan_dalam(**kwargs)
+
+
+def _putuskan_dalam(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | None, alasan: str = "",
+                    catatan: str = "", pegawai_ids=None, konfirmasi_melebihi: bool = False) -> PermohonanPenugasan:
     tanggal = waktu.hari_ini()
     permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
     if permohonan.status != StatusPermohonan.MENUNGGU_KEPUTUSAN:
@@ -76,6 +83,7 @@ def _putuskan(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | N
                 peringatan.append(lebih)
                 catatan = f"{catatan}\n{lebih}".strip()
             permohonan.pegawai_ditugaskan.set(dipilih)
+            org.muat_pegawai(pegawai_ids=[p.pk for p in dipilih] + [permohonan.ketua_tim_id], tanggal=tanggal)
             data["pegawai"] = [{"id": p.pk, "nama": p.nama_lengkap, "nip": p.nip} for p in dipilih]
     eskalasi = getattr(pejabat, "eskalasi_dari", None)
     if eskalasi is not None:  # the deciding post fell vacant: the post above decides for it

@@ -32,6 +32,7 @@ def _periksa_pegawai_tugas(*, pegawai: list[Pegawai], konteks: KonteksRute, tang
     and match the criteria; every person refused is named (name, NIP)."""
     salah = []
     lingkup = lingkup_peran(konteks, STAF)
+    org.muat_pegawai(pegawai_ids=[pg.pk for pg in pegawai], tanggal=tanggal)  # in a decision: all at once
     for pg in pegawai:
         jabatan = _jabatan_pegawai(pg, tanggal)
         if jabatan is None or jabatan.unit_id is None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from inti import waktu
 from inti.exceptions import KonflikError
-from inti.jejak import jejak_catat
+from inti.jejak import jejak_catat, jejak_catat_banyak
 from inti.models import AksiAudit
 from organisasi import selectors as org
 
@@ -44,22 +44,24 @@ def _selesaikan_rute(*, permohonan: PermohonanPenugasan, actor, langkah: Langkah
         tim.save()
         permohonan.tim = tim
         permohonan.save(update_fields=["tim", "updated_at"])
-    for anggota in rencana.keanggotaan:
-        if anggota.peran == PeranTim.KETUA:
-            AnggotaTim.objects.filter(tim=tim, peran=PeranTim.KETUA).exclude(pegawai=anggota.pegawai).update(
-                peran=PeranTim.ANGGOTA)
-        AnggotaTim.objects.update_or_create(tim=tim, pegawai=anggota.pegawai, defaults={
-            "peran": anggota.peran, "uraian_tugas": anggota.uraian_tugas, "sasaran": anggota.sasaran})
+    if tim_baru:  # a new team: its members in one INSERT
+        AnggotaTim.objects.bulk_create(rencana.keanggotaan)
+    else:
+        for anggota in rencana.keanggotaan:
+            if anggota.peran == PeranTim.KETUA:
+                AnggotaTim.objects.filter(tim=tim, peran=PeranTim.KETUA).exclude(pegawai=anggota.pegawai).update(
+                    peran=PeranTim.ANGGOTA)
+            AnggotaTim.objects.update_or_create(tim=tim, pegawai=anggota.pegawai, defaults={
+                "peran": anggota.peran, "uraian_tugas": anggota.uraian_tugas, "sasaran": anggota.sasaran})
     penugasan = rencana.penugasan
-    for obj in penugasan:
-        obj.save()
-        jejak_catat(actor=actor, objek=obj, aksi=AksiAudit.PENUGASAN_BUAT, diizinkan=True, status_ke=obj.status)
+    Penugasan.objects.bulk_create(penugasan)
+    jejak_catat_banyak(actor=actor, aksi=AksiAudit.PENUGASAN_BUAT, diizinkan=True,
+                       entri=[(obj, obj.status, "") for obj in penugasan])
     users = [obj.pegawai.user for obj in penugasan]
     permissions.beri_hak_lihat(permohonan=permohonan, users=users)
     if tim_baru:
         dokumen.terbitkan_keputusan_tim(tim=tim, actor=actor)
-    for obj in penugasan:
-        dokumen.terbitkan_surat_penugasan(penugasan=obj, actor=actor)
+    dokumen.terbitkan_surat_penugasan(penugasan=penugasan, actor=actor)
     dokumen.kirim_notifikasi(
         penerima=users, jenis="penugasan_baru", judul=_("Surat penugasan: %(judul)s") % {"judul": permohonan.judul},
         pesan=_("Anda ditugaskan %(mulai)s s.d. %(selesai)s.") % {"mulai": permohonan.mulai, "selesai": permohonan.selesai},
