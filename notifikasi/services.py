@@ -20,9 +20,8 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
-from redis.exceptions import RedisError
 
+from inti import antrean
 from organisasi import selectors as org
 from organisasi.models import Instansi, Pegawai
 from penugasan.selectors import permohonan_tertunda
@@ -160,12 +159,10 @@ def _publikasikan(ids: list[int]) -> int:
     """Publish one send task per outbox id; stop at the first broker error. Returns how many went out."""
     terkirim = 0
     for pk in ids:
-        try:
-            # retry=False: with Redis down this fails within the socket connect timeout
-            # instead of retrying; the row stays pending for the relay.
-            tasks.kirim_email_task.apply_async(args=[pk], retry=False)
-        except (KombuOperationalError, RedisError, OSError) as exc:
-            logger.warning("Broker tidak tersedia, outbox %s menunggu relay: %s", pk, exc)
+        # no publish retries, nothing asked of a broker that just failed (inti.antrean): with
+        # Redis down or frozen this fails fast; the row stays pending for the relay.
+        if not antrean.antrekan(tasks.kirim_email_task, pk):
+            logger.warning("Broker tidak tersedia, outbox %s menunggu relay", pk)
             Outbox.objects.filter(pk__in=ids[terkirim:], status=OutboxStatus.PENDING).update(
                 next_attempt_at=timezone.now()
             )

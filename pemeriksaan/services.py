@@ -24,10 +24,9 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
-from redis.exceptions import RedisError
 
 from notifikasi.services import notifikasi_kirim
+from inti import antrean
 from inti.jejak import jejak_catat
 from inti.models import AksiAudit
 
@@ -165,10 +164,8 @@ def ekspor_antrekan(*, ekspor_ids: list[int]) -> int:
     """Publish the job of each waiting export; stop at the first broker error (the relay retries)."""
     terkirim = 0
     for pk in ekspor_ids:
-        try:
-            tasks.ekspor_jalankan_task.apply_async(args=[pk], retry=False)
-        except (KombuOperationalError, RedisError, OSError) as exc:
-            logger.warning("Broker tidak tersedia, ekspor %s menunggu relay: %s", pk, exc)
+        if not antrean.antrekan(tasks.ekspor_jalankan_task, pk):  # broker down or frozen: fails fast
+            logger.warning("Broker tidak tersedia, ekspor %s menunggu relay", pk)
             break
         terkirim += 1
     return terkirim

@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inti import waktu
+from inti import antrean, waktu
 from inti.exceptions import KonflikError
 from inti.jejak import jejak_catat, jejak_catat_banyak, jejak_tolak
 from inti.models import AksiAudit
@@ -130,9 +130,13 @@ def surat_isi(*, instansi: Instansi, perangkat_daerah: PerangkatDaerah | None, k
 
 def _render_setelah_commit(surat_id: int) -> None:
     try:
-        tasks.render_surat_task.delay(surat_id)
-    except Exception:  # broker down: the letter stays "menunggu_render"; render_surat_tertunda_task retries
+        # no publish retries, and nothing asked of a broker that just failed (inti.antrean)
+        antre = antrean.antrekan(tasks.render_surat_task, surat_id)
+    except Exception:  # the broker's connection pool unusable: never fail the response either
         logger.exception("Gagal mengantrekan pembuatan PDF surat %s", surat_id)
+        return
+    if not antre:  # broker down or frozen: the letter stays "menunggu_render"; render_surat_tertunda_task retries
+        logger.warning("Gagal mengantrekan pembuatan PDF surat %s", surat_id)
         return
     Surat.objects.filter(pk=surat_id, render_diantrekan_pada__isnull=True).update(
         render_diantrekan_pada=timezone.now())
@@ -156,9 +160,11 @@ def surat_antrekan_ulang_render(*, menit: int, sewa_menit: int, batas: int = 500
     antre = []
     for pk in ids:
         try:
-            tasks.render_surat_task.delay(pk)
-        except Exception:  # broker down again: the lease brings it back on a later sweep
+            ok = antrean.antrekan(tasks.render_surat_task, pk)
+        except Exception:  # broker's connection pool unusable: the lease brings it back on a later sweep
             logger.exception("Gagal mengantrekan ulang pembuatan PDF surat %s", pk)
+            continue
+        if not ok:  # broker down again: the lease brings it back on a later sweep
             continue
         antre.append(pk)
     return antre

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti import antrean
 from inti.exceptions import KonflikError
 
 from .. import permissions, tasks
@@ -143,12 +144,14 @@ def _antrekan(impor_id: int) -> bool:
     job stays DIPROSES with ``antre_pada`` set and ``impor_bagan_antrekan_ulang`` (beat) queues it
     again, as the letters' render sweep and the notification outbox relay do."""
     try:
-        # retry=False: with Redis down this fails within the socket connect timeout
-        tasks.impor_bagan_task.apply_async(args=[impor_id], retry=False)
-    except Exception as exc:  # broker down (kombu/redis/socket errors) or its connection pool unusable
+        # no publish retries, nothing asked of a broker that just failed (inti.antrean)
+        antre = antrean.antrekan(tasks.impor_bagan_task, impor_id)
+    except Exception as exc:  # the broker's connection pool unusable
         logger.warning("Broker tidak tersedia, impor bagan %s menunggu diantrekan ulang: %s", impor_id, exc)
         return False
-    return True
+    if not antre:
+        logger.warning("Broker tidak tersedia, impor bagan %s menunggu diantrekan ulang", impor_id)
+    return antre
 
 
 def _boleh_kelola_pekerjaan(actor, impor: ImporBagan) -> None:

@@ -223,12 +223,17 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=540)
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True  # the worker waits for Redis; web publishing does not
-# Publishing with Redis down must fail fast (the outbox relay delivers later): short socket
-# timeouts and at most one quick reconnect attempt when a producer needs a connection.
+# Publishing with Redis down or frozen must fail fast (the outbox relay and the sweeps deliver
+# later): short socket timeouts (a frozen Redis accepts the connection and never answers: the
+# command's socket_timeout is the whole wait; the worker's BRPOP is read by its event loop and
+# does not use it), at most one quick reconnect, no publish retries, and after a failure the
+# process does not ask that broker again for ANTREAN_JEDA_GAGAL seconds (inti.antrean).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "socket_connect_timeout": 1, "socket_timeout": 5,
+    "socket_connect_timeout": 1, "socket_timeout": 1,
     "max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2,
 }
+CELERY_TASK_PUBLISH_RETRY = False
+ANTREAN_JEDA_GAGAL = env.int("ANTREAN_JEDA_GAGAL", default=30)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 from celery.schedules import crontab  # noqa: E402
