@@ -64,7 +64,8 @@ def ingat_resolusi():
         _INGATAN.reset(token)
 
 
-def _diingat(kunci: tuple, hitung):
+def diingat(kunci: tuple, hitung):
+    """``hitung()``, remembered under ``kunci`` inside ``ingat_resolusi`` (else computed each time)."""
     ingatan = _INGATAN.get()
     if ingatan is None:
         return hitung()
@@ -113,7 +114,7 @@ def pejabat_pada(*, jabatan: Jabatan, tanggal: datetime.date | None = None) -> P
     holder: it exists precisely because the definitive holder cannot act.
     """
     tanggal = _hari_ini(tanggal)
-    return _diingat(("pejabat_pada", jabatan.pk, tanggal), lambda: _pejabat_pada(jabatan, tanggal))
+    return diingat(("pejabat_pada", jabatan.pk, tanggal), lambda: _pejabat_pada(jabatan, tanggal))
 
 
 def _pejabat_pada(jabatan: Jabatan, tanggal: datetime.date) -> Pejabat | None:
@@ -125,7 +126,7 @@ def _pejabat_pada(jabatan: Jabatan, tanggal: datetime.date) -> Pejabat | None:
     )
     pemangku = (
         PemangkuJabatan.objects.filter(_aktif_pada(tanggal), jabatan=jabatan)
-        .select_related("pegawai", "jabatan")
+        .select_related("pegawai", "jabatan__unit__perangkat_daerah__instansi", "jabatan__instansi")
         .order_by(urutan, "-mulai")
         .first()
     )
@@ -135,7 +136,7 @@ def _pejabat_pada(jabatan: Jabatan, tanggal: datetime.date) -> Pejabat | None:
 
 
 def jabatan_kepala(*, unit: UnitOrganisasi) -> Jabatan | None:
-    return _diingat(("jabatan_kepala", unit.pk),
+    return diingat(("jabatan_kepala", unit.pk),
                     lambda: Jabatan.objects.filter(unit=unit, kepala_unit=True).first())
 
 
@@ -145,7 +146,7 @@ def jabatan_atasan(*, jabatan: Jabatan) -> Jabatan | None:
     parent PD (``PerangkatDaerah.induk``)."""
     if jabatan.unit_id is None:
         return None
-    return _diingat(("jabatan_atasan", jabatan.pk), lambda: _jabatan_atasan_baca(jabatan))
+    return diingat(("jabatan_atasan", jabatan.pk), lambda: _jabatan_atasan_baca(jabatan))
 
 
 def _jabatan_atasan_baca(jabatan: Jabatan) -> Jabatan | None:
@@ -190,7 +191,7 @@ def jabatan_definitif_pegawai(*, pegawai: Pegawai, tanggal: datetime.date | None
         )
         return pemangku.jabatan if pemangku else None
 
-    return _diingat(("jabatan_definitif", pegawai.pk, tanggal), hitung)
+    return diingat(("jabatan_definitif", pegawai.pk, tanggal), hitung)
 
 
 def jabatan_dipangku(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> list[PemangkuJabatan]:
@@ -203,7 +204,7 @@ def jabatan_dipangku(*, pegawai: Pegawai, tanggal: datetime.date | None = None) 
 
 def kedudukan_aktif(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -> Kedudukan | None:
     tanggal = _hari_ini(tanggal)
-    return _diingat(("kedudukan", pegawai.pk, tanggal), lambda: (
+    return diingat(("kedudukan", pegawai.pk, tanggal), lambda: (
         Kedudukan.objects.filter(_aktif_pada(tanggal), pegawai=pegawai)
         .select_related("jabatan_ppk", "jabatan_pimpinan")
         .order_by("-mulai", "-pk")
@@ -214,19 +215,19 @@ def kedudukan_aktif(*, pegawai: Pegawai, tanggal: datetime.date | None = None) -
 def jabatan_pimpinan_unit(*, unit: UnitOrganisasi) -> Jabatan | None:
     """Position of the Pimpinan Unit Organisasi of a unit: set explicitly, else its head,
     else the nearest head above."""
-    return _diingat(("jabatan_pimpinan_unit", unit.pk), lambda: (
+    return diingat(("jabatan_pimpinan_unit", unit.pk), lambda: (
         unit.jabatan_pimpinan if unit.jabatan_pimpinan_id
         else jabatan_kepala(unit=unit) or _kepala_terdekat_di_atas(unit)))
 
 
 def jabatan_ppk_unit(*, unit: UnitOrganisasi) -> Jabatan | None:
-    return _diingat(("jabatan_ppk_unit", unit.pk), lambda: (
+    return diingat(("jabatan_ppk_unit", unit.pk), lambda: (
         unit.jabatan_ppk if unit.jabatan_ppk_id else jabatan_kepala(unit=unit) or _kepala_terdekat_di_atas(unit)))
 
 
 def _kepala_terdekat_di_atas(unit: UnitOrganisasi) -> Jabatan | None:
     """Head position of the nearest ancestor unit that has one (one query)."""
-    return _diingat(("kepala_di_atas", unit.pk), lambda: _kepala_terdekat_di_atas_baca(unit))
+    return diingat(("kepala_di_atas", unit.pk), lambda: _kepala_terdekat_di_atas_baca(unit))
 
 
 def _kepala_terdekat_di_atas_baca(unit: UnitOrganisasi) -> Jabatan | None:
@@ -325,7 +326,7 @@ def unit_dalam(*, unit: UnitOrganisasi, induk: UnitOrganisasi) -> bool:
     subtree of ``induk`` is read once for every unit asked)."""
     if _INGATAN.get() is None:
         return UnitOrganisasi.objects.descendants(induk, include_self=True).filter(pk=unit.pk).exists()
-    ids = _diingat(("subtree", induk.pk), lambda: set(
+    ids = diingat(("subtree", induk.pk), lambda: set(
         UnitOrganisasi.objects.descendants(induk, include_self=True).values_list("pk", flat=True)))
     return unit.pk in ids
 

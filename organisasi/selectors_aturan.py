@@ -9,6 +9,7 @@ from inti import waktu
 from .kedudukan import label_subjek, uraian_aturan
 from .models import Instansi
 from .models_aturan import FIELD_ATURAN, AturanInstansi
+from .selectors import diingat
 
 
 def aturan_pada(*, instansi: Instansi | int, tanggal: datetime.date | None = None) -> AturanInstansi | None:
@@ -17,9 +18,13 @@ def aturan_pada(*, instansi: Instansi | int, tanggal: datetime.date | None = Non
     no recorded rule set yet; the product applies its first one rather than none)."""
     tanggal = tanggal or waktu.hari_ini()
     instansi_id = instansi if isinstance(instansi, int) else instansi.pk
-    qs = AturanInstansi.objects.filter(instansi_id=instansi_id)
-    berlaku = qs.filter(berlaku_mulai__lte=tanggal).order_by("-berlaku_mulai", "-versi").first()
-    return berlaku or qs.order_by("berlaku_mulai", "versi").first()
+
+    def baca():
+        qs = AturanInstansi.objects.filter(instansi_id=instansi_id)
+        berlaku = qs.filter(berlaku_mulai__lte=tanggal).order_by("-berlaku_mulai", "-versi").first()
+        return berlaku or qs.order_by("berlaku_mulai", "versi").first()
+
+    return diingat(("aturan_pada", instansi_id, tanggal), baca)  # once per decision (ingat_resolusi)
 
 
 def aturan_riwayat(*, instansi: Instansi) -> list[AturanInstansi]:

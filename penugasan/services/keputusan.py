@@ -50,7 +50,12 @@ def _putuskan(**kwargs) -> PermohonanPenugasan:
 def _putuskan_dalam(*, actor, ip, permohonan_id: int, keputusan: str, langkah: int | None, alasan: str = "",
                     catatan: str = "", pegawai_ids=None, konfirmasi_melebihi: bool = False) -> PermohonanPenugasan:
     tanggal = waktu.hari_ini()
-    permohonan = PermohonanPenugasan.objects.select_for_update().get(pk=permohonan_id)
+    # the rows every decision reads (rule sets, units, agencies, requester) in the same query; only
+    # the request's own row is locked
+    permohonan = (PermohonanPenugasan.objects.select_for_update(of=("self",))
+                  .select_related("aturan", "aturan_tujuan", "pemohon__user", "unit_asal", "unit_tujuan",
+                                  "instansi_asal", "instansi_tujuan", "jabatan_pemohon")
+                  .get(pk=permohonan_id))
     if permohonan.status != StatusPermohonan.MENUNGGU_KEPUTUSAN:
         raise KonflikError(_("Permohonan berstatus '%(status)s'; tidak ada langkah yang menunggu keputusan.")
                            % {"status": permohonan.get_status_display()})
