@@ -21,6 +21,8 @@ class NotifikasiPagination(PageNumberPagination):
 class NotifikasiListApi(APIView):
     """List my notifications, newest first (``?belum_dibaca=1`` for unread only)."""
 
+    pagination_class = NotifikasiPagination  # the documented response is the page (count, next, results)
+
     class OutputSerializer(serializers.ModelSerializer):
         dibaca = serializers.BooleanField(source="sudah_dibaca", read_only=True)
 

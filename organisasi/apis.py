@@ -89,6 +89,8 @@ class Paginasi(PageNumberPagination):
 class PegawaiCariApi(APIView):
     """GET /api/organisasi/pegawai/?q=&instansi=&unit=&kompetensi= — active JF/Pelaksana."""
 
+    pagination_class = Paginasi  # the documented response is the page (count, next, results)
+
     class InputSerializer(serializers.Serializer):
         q = serializers.CharField(required=False, allow_blank=True, max_length=100)
         instansi = serializers.IntegerField(required=False)

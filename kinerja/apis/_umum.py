@@ -60,7 +60,7 @@ def rencana_anggaran_terlihat(request, pk: int, aksi: str) -> int:
     return _lewat_pk(request, RencanaKegiatanAnggaran, pk, "target__indikator__sasaran__pk_kinerja", aksi)
 
 
-def tim_terlihat(request, pk: int, aksi: str):
+def tim_terlihat(request, pk: int, aksi: str = AksiAudit.KINERJA_LIHAT):
     tim = selectors.tim_terlihat(user=request.user).filter(pk=pk).first()
     return tim or _tidak_ditemukan(request, TimKerja, pk, aksi)
 

@@ -34,6 +34,8 @@ class Paginasi(PageNumberPagination):
 class PkListApi(APIView):
     """Perjanjian Kinerja the user may read (own Instansi)."""
 
+    pagination_class = Paginasi  # the documented response is the page (count, next, results)
+
     class FilterSerializer(serializers.Serializer):
         tahun = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
         perangkat_daerah = serializers.IntegerField(required=False, min_value=1)

@@ -199,6 +199,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # the error answers every operation may give (400/401/403/404), documented once (inti.skema)
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "inti.skema.galat_umum"],
 }
 # The API documentation and schema: open on a developer machine, login required in production.
 API_DOCS_PERLU_MASUK = env.bool("API_DOCS_PERLU_MASUK", default=False)
