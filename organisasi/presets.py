@@ -230,17 +230,22 @@ PRESETS: dict[str, dict] = {
 
 PERATURAN: dict[str, dict] = {
     Preset.BELU: {"peraturan": "Peraturan Bupati Belu Nomor 47 Tahun 2024", "nomor": "47", "tahun": 2024,
-                  "berlaku_mulai": datetime.date(2024, 9, 13), "pasal_berlaku": "Pasal 19"},
+                  "berlaku_mulai": datetime.date(2024, 9, 13), "pasal_berlaku": "Pasal 19",
+                  "pasal_surat_penugasan": "Lampiran II huruf B angka 2"},
     Preset.BUNGO: {"peraturan": "Peraturan Bupati Bungo Nomor 15 Tahun 2024", "nomor": "15", "tahun": 2024,
-                   "berlaku_mulai": datetime.date(2024, 5, 29), "pasal_berlaku": "Pasal 31"},
+                   "berlaku_mulai": datetime.date(2024, 5, 29), "pasal_berlaku": "Pasal 31",
+                   "pasal_surat_penugasan": "Pasal 6"},
     Preset.INDRAGIRI_HILIR: {"peraturan": "Peraturan Bupati Indragiri Hilir Nomor 1 Tahun 2024", "nomor": "1",
-                             "tahun": 2024, "berlaku_mulai": datetime.date(2024, 1, 26), "pasal_berlaku": "Pasal 17"},
+                             "tahun": 2024, "berlaku_mulai": datetime.date(2024, 1, 26), "pasal_berlaku": "Pasal 17",
+                             "pasal_surat_penugasan": "Pasal 9 ayat (2) dan Lampiran huruf C"},
     Preset.KOTABARU: {"peraturan": "Peraturan Bupati Kotabaru Nomor 68 Tahun 2024", "nomor": "68", "tahun": 2024,
-                      "berlaku_mulai": datetime.date(2024, 9, 18), "pasal_berlaku": "Pasal 33"},
+                      "berlaku_mulai": datetime.date(2024, 9, 18), "pasal_berlaku": "Pasal 33",
+                      "pasal_surat_penugasan": "Pasal 20 dan Pasal 21"},
     # the seed holds only the Lampiran: the date of enactment is absent; default 1 January 2023
     Preset.PASURUAN: {"peraturan": "Peraturan Walikota Pasuruan Nomor 41 Tahun 2023", "nomor": "41", "tahun": 2023,
                       "berlaku_mulai": datetime.date(2023, 1, 1),
-                      "pasal_berlaku": "tanggal tidak tercantum pada naskah (bawaan: 1 Januari 2023)"},
+                      "pasal_berlaku": "tanggal tidak tercantum pada naskah (bawaan: 1 Januari 2023)",
+                      "pasal_surat_penugasan": "Pasal 9 ayat (4)"},
 }
 
 # setting / route -> article (seed citations as in DOMAIN: 000 = Belu, 001 = Bungo, 002 = Inhil,

@@ -14,6 +14,7 @@ from organisasi import selectors as org
 from organisasi.permissions import pastikan_grup
 
 from .models import StatusSurat, Surat
+from .konteks import daftar_dasar
 from .services import surat_cabut, surat_render, surat_terbitkan
 
 logger = logging.getLogger(__name__)
@@ -39,8 +40,7 @@ def _surat_dicabut(konteks: dict) -> Surat | None:
         surat = surat_terbitkan(
             jenis="surat_tugas", instansi=pd.instansi, perangkat_daerah=pd, perihal=PERIHAL_DICABUT,
             konteks={
-                "dasar": [f"Bahwa berdasarkan {pd.instansi.dasar_hukum or 'peraturan sistem kerja'}, perlu diberikan "
-                          "penugasan kepada pejabat fungsional dan/atau pelaksana;"],
+                "dasar": daftar_dasar(aturan=pd.instansi),
                 "kepada": [{"nama": jf.nama_lengkap, "nip": jf.nip, "pangkat": jf.pangkat_golongan,
                             "jabatan": "Pejabat Fungsional"}],
                 "peran": ["Anggota Tim Uji Coba Layanan"], "uraian_tugas": ["Menguji aplikasi layanan"],

@@ -33,6 +33,43 @@ MENGINGAT_UMUM = [
     "Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi;",
 ]
 
+# The national legal bases an assignment letter cites under "Dasar" (Tata Naskah Dinas: regulation,
+# number, year, article where one applies; never the Menimbang "Bahwa …" clauses).
+DASAR_NASIONAL = [
+    "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara",
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 6 Tahun 2022 tentang "
+    "Pengelolaan Kinerja Pegawai Aparatur Sipil Negara",
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 7 Tahun 2022 tentang Sistem "
+    "Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi",
+]
+
+
+def dasar_regional(aturan) -> str:
+    """The issuing agency's own regulation with the article behind its assignment letters:
+    "Pasal 9 ayat (4) Peraturan Walikota Pasuruan Nomor 41 Tahun 2023 tentang …". ``aturan`` is the
+    rule-set version (or the Instansi) in force; its ``dasar_hukum`` is the regulation's full name and
+    its ``preset`` says which article (a custom rule set: the regulation alone). '' if none is set."""
+    from organisasi.presets import PERATURAN
+
+    dasar_hukum = " ".join((getattr(aturan, "dasar_hukum", "") or "").split()).rstrip(";.")
+    if not dasar_hukum:
+        return ""
+    meta = PERATURAN.get(getattr(aturan, "preset", "") or "")
+    pasal = (meta or {}).get("pasal_surat_penugasan", "")
+    if pasal and meta["peraturan"].lower() in dasar_hukum.lower():  # the preset's article fits only its regulation
+        return f"{pasal} {dasar_hukum}"
+    return dasar_hukum
+
+
+def daftar_dasar(*, aturan, rujukan: list[str] | None = None) -> list[str]:
+    """Dasar of a Surat Tugas/Perintah: national regulations, the agency's own regulation (with its
+    article), then the letters it follows (permohonan, jawaban); each item ends with ';' and the
+    last with '.', so the list reads as one numbered enumeration."""
+    daftar = [*DASAR_NASIONAL, dasar_regional(aturan), *(rujukan or [])]
+    daftar = [" ".join(d.split()).rstrip(";. ") for d in daftar if d and d.strip()]
+    return [f"{d};" for d in daftar[:-1]] + [f"{d}." for d in daftar[-1:]]
+
+
 _BUTIR = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-zA-Z][.)])\s+")
 
 

@@ -651,31 +651,25 @@ def rancangan_surat_penugasan(*, penugasan, jawaban_draf: RancanganSurat | None 
     perintah = aturan.jenis_surat_penugasan == JenisSurat.SURAT_PERINTAH
     jenis = JenisDokumen.SURAT_PERINTAH if perintah else JenisDokumen.SURAT_TUGAS
     nama_surat = "Surat Perintah" if perintah else "Surat Tugas"
-    dasar_hukum = aturan.dasar_hukum or _("ketentuan sistem kerja di lingkungan %(i)s") % {"i": instansi.nama}
-    dasar = [
-        _("Bahwa berdasarkan %(d)s, maka perlu diberikan penugasan kepada pejabat fungsional dan/atau pemangku "
-          "jabatan pelaksana pasca penyederhanaan birokrasi;") % {"d": dasar_hukum},
-        _("Bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menugaskan pegawai "
-          "sebagaimana tersebut dalam %(s)s ini untuk melaksanakan penugasan secara tim dan/atau individu;")
-        % {"s": nama_surat},
-    ]
+    rujukan = []  # the letters this one follows: the request, then the answer
     if permohonan is not None:
-        for jenis_sebelum in (JenisDokumen.JAWABAN, JenisDokumen.PERMOHONAN_PELIBATAN):
-            if jenis_sebelum == JenisDokumen.PERMOHONAN_PELIBATAN:
-                sebelum = _sekali(bersama, ("terdahulu", permohonan.pk),
-                                  lambda: _surat_terdahulu(permohonan, JenisDokumen.PERMOHONAN_PELIBATAN))
-            elif jawaban_draf is not None:
-
-                dasar.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s;") % {
-                    "jenis": JenisDokumen.JAWABAN.label, "n": NOMOR_DRAF,
-                    "t": tanggal_indonesia(jawaban_draf.tanggal), "p": jawaban_draf.perihal})
-                continue
-            else:
-                sebelum = _sekali(bersama, ("jawaban", permohonan.pk), lambda: _jawaban_terakhir(permohonan))
+        sebelum = _sekali(bersama, ("terdahulu", permohonan.pk),
+                          lambda: _surat_terdahulu(permohonan, JenisDokumen.PERMOHONAN_PELIBATAN))
+        if sebelum is not None:
+            rujukan.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s") % {
+                "jenis": sebelum.get_jenis_display(), "n": sebelum.nomor,
+                "t": tanggal_indonesia(sebelum.tanggal), "p": sebelum.perihal})
+        if jawaban_draf is not None:
+            rujukan.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s") % {
+                "jenis": JenisDokumen.JAWABAN.label, "n": NOMOR_DRAF,
+                "t": tanggal_indonesia(jawaban_draf.tanggal), "p": jawaban_draf.perihal})
+        else:
+            sebelum = _sekali(bersama, ("jawaban", permohonan.pk), lambda: _jawaban_terakhir(permohonan))
             if sebelum is not None:
-                dasar.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s;") % {
+                rujukan.append(_("%(jenis)s Nomor %(n)s tanggal %(t)s perihal %(p)s") % {
                     "jenis": sebelum.get_jenis_display(), "n": sebelum.nomor,
                     "t": tanggal_indonesia(sebelum.tanggal), "p": sebelum.perihal})
+    dasar = k.daftar_dasar(aturan=aturan, rujukan=rujukan)
     kepada = k.pegawai_baris(pegawai, tanggal) if pegawai is not None else {
         "nama": _("(pegawai yang akan dipilih)"), "nip": "", "pangkat": "", "jabatan": "", "unit": "",
         "pegawai_id": None}
@@ -776,13 +770,14 @@ def rancangan_keputusan_tim(*, tim, anggota: list | None = None) -> RancanganSur
     nama_lingkup = pd_tim.nama if not lintas_pd else instansi.nama
     daerah = instansi.nama_daerah
     tentang = k.tentang_tim_kerja(nama_tim=tim.nama, lingkup=nama_lingkup, daerah=daerah)
-    dasar_hukum = instansi.dasar_hukum or _("ketentuan sistem kerja di lingkungan %(i)s") % {"i": instansi.nama}
+    dasar_hukum = aturan.dasar_hukum or _("ketentuan sistem kerja di lingkungan %(i)s") % {"i": instansi.nama}
+    regional = k.dasar_regional(aturan)
     konteks = {
         "penetap": penetap,
         "tentang": tentang,
         "menimbang": [_("Bahwa dalam rangka melaksanakan %(d)s, maka perlu menetapkan Keputusan %(p)s tentang %(t)s.")
                       % {"d": dasar_hukum, "p": penetap, "t": tentang}],
-        "mengingat": [*k.MENGINGAT_UMUM, *([f"{dasar_hukum}."] if instansi.dasar_hukum else [])],
+        "mengingat": [*k.MENGINGAT_UMUM, *([f"{regional}."] if regional else [])],
         "menetapkan": _("Keputusan %(p)s tentang %(t)s.") % {"p": penetap, "t": tentang},
         "diktum": [
             ["KESATU", _("Membentuk %(t)s (%(sifat)s, %(m)s s.d. %(s)s) dalam rangka pelaksanaan tugas dan fungsi "
