@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from organisasi import selectors as org
 from organisasi.models import Instansi, Jabatan, JenisJabatan, Pegawai, Penandatangan, PerangkatDaerah, UnitOrganisasi
+from organisasi.presets import PERATURAN
 
 CAKUPAN_DALAM_UNIT = "dalam_unit"
 CAKUPAN_LINTAS_UNIT = "lintas_unit"
@@ -49,8 +50,6 @@ def dasar_regional(aturan) -> str:
     "Pasal 9 ayat (4) Peraturan Walikota Pasuruan Nomor 41 Tahun 2023 tentang …". ``aturan`` is the
     rule-set version (or the Instansi) in force; its ``dasar_hukum`` is the regulation's full name and
     its ``preset`` says which article (a custom rule set: the regulation alone). '' if none is set."""
-    from organisasi.presets import PERATURAN
-
     dasar_hukum = " ".join((getattr(aturan, "dasar_hukum", "") or "").split()).rstrip(";.")
     if not dasar_hukum:
         return ""
