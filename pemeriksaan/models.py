@@ -21,6 +21,7 @@ class JenisRegister(models.TextChoices):
     BEBAN = "beban", _("Beban kerja per pegawai")
     KEPUTUSAN = "keputusan", _("Jejak keputusan permohonan")
     JEJAK_AUDIT = "jejak_audit", _("Jejak audit")
+    ATURAN = "aturan", _("Aturan yang berlaku dan perubahannya")
 
 
 class FormatEkspor(models.TextChoices):
