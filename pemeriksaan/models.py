@@ -22,6 +22,8 @@ class JenisRegister(models.TextChoices):
     KEPUTUSAN = "keputusan", _("Jejak keputusan permohonan")
     JEJAK_AUDIT = "jejak_audit", _("Jejak audit")
     ATURAN = "aturan", _("Aturan yang berlaku dan perubahannya")
+    MATRIKS = "matriks", _("Keputusan tim dan matriks peran")
+    SILANG = "silang", _("Target dan penugasan (silang)")
 
 
 class FormatEkspor(models.TextChoices):

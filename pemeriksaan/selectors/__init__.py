@@ -5,7 +5,7 @@ scope (``permissions.instansi_lingkup``) itself, whatever the filters say."""
 from __future__ import annotations
 
 from ..models import JenisRegister
-from . import aturan, beban, jejak, keputusan, surat
+from . import aturan, beban, jejak, keputusan, matriks, silang, surat
 from .dasar import UKURAN_POTONGAN, Register, Saringan
 
 REGISTER: dict[str, Register] = {
@@ -14,6 +14,8 @@ REGISTER: dict[str, Register] = {
     JenisRegister.BEBAN: beban.REGISTER,
     JenisRegister.KEPUTUSAN: keputusan.REGISTER,
     JenisRegister.JEJAK_AUDIT: jejak.REGISTER,
+    JenisRegister.MATRIKS: matriks.REGISTER,
+    JenisRegister.SILANG: silang.REGISTER,
     JenisRegister.ATURAN: aturan.REGISTER,
 }
 
