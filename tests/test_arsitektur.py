@@ -16,7 +16,7 @@ BOLEH = {
     "surat": {"inti", "organisasi", "penugasan"},
     "notifikasi": {"inti", "organisasi", "penugasan"},
     "kinerja": {"inti", "organisasi", "penugasan", "surat"},
-    "pemeriksaan": {"inti", "organisasi", "penugasan", "surat", "notifikasi"},
+    "pemeriksaan": {"inti", "organisasi", "penugasan", "surat", "notifikasi", "kinerja"},
 }
 KITA = set(BOLEH) | {"sistemkerja", "tests"}
 
