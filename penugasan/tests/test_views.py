@@ -289,6 +289,12 @@ def test_penugasan_saya_terima_dan_tim(client, d):
     assert penugasan.diterima_pada is not None
     html = client.get(reverse("tim_detail", args=[penugasan.tim_id])).content.decode()
     assert d.jf_muda[0].nama in html and "Ketua" in html
+    # the owning Pimpinan Unit sees the ending forms in the page, and the title stays plain text
+    client.force_login(d.kabid[0].user)
+    html = client.get(reverse("tim_detail", args=[penugasan.tim_id])).content.decode()
+    judul = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "Tim Renstra" in judul and "<" not in judul and html.count('data-testid="akhiri-tim"') == 1
+    client.force_login(d.jf_muda[1].user)
     # beranda shows the team and the assignment
     html = client.get(reverse("beranda")).content.decode()
     assert 'data-testid="bagian-tim"' in html and 'data-testid="bagian-penugasan"' in html
