@@ -14,6 +14,8 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
@@ -32,6 +34,18 @@ def token(db):
            pegawai_diminta=[d.jf_muda[1], d.pelaksana[1]], nama_tim="Tim Uji", ketua_tim=d.jf_pertama[0])
     ajukan(d.kabid[0], "penunjukan_lintas_unit", unit_tujuan=d.bidang[1], pegawai_diminta=[d.jf_muda[1]])
     return Token.objects.create(user=d.kabid[1].user).key
+
+
+@pytest.fixture(autouse=True)
+def _koneksi_tetap_terbuka():
+    """The WSGI app is called in-process, inside the test's transaction: like Django's test client,
+    keep its request signals from closing the connection (PostgreSQL would lose the test's data and
+    answer every later request with "connection already closed"; SQLite's in-memory database hid it)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 # read at collection (no database needed: the schema is generated from the code)
