@@ -9,6 +9,15 @@ from tests.conftest import requires_postgres, requires_redis  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
+def _antrean_tanpa_jeda_warisan():
+    """Each test starts without a pause left by an earlier test's broker failure (inti.antrean
+    keeps it per process for ANTREAN_JEDA_GAGAL seconds): no test depends on the order it runs in."""
+    from inti import antrean
+
+    antrean.lupakan_kegagalan()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Each test writes uploaded and generated files into its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -11,6 +11,8 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
+from inti import antrean
+
 from notifikasi import selectors, services
 from notifikasi.models import Notifikasi, Outbox, OutboxStatus
 from organisasi.tests.factories import UserFactory
@@ -60,6 +62,7 @@ def test_redis_down_requests_succeed_and_relay_delivers_once_after_restart(redis
 
         # when Redis is back and a real worker runs
         redis_sendiri.start()
+        antrean.lupakan_kegagalan()  # the broker is back: this process's pause after the failure is over
         mail_dir = tmp_path / "mail"
         with WorkerCelery(broker_url=redis_sendiri.url, queue=queue, db_name=connection.settings_dict["NAME"],
                           email_dir=mail_dir, log_file=tmp_path / "worker.log") as worker:
@@ -113,6 +116,7 @@ def test_redis_down_http_decision_succeeds_and_mails_follow_once(redis_sendiri, 
 
         # when Redis is back, the relay and a real worker deliver everything, once
         redis_sendiri.start()
+        antrean.lupakan_kegagalan()  # the broker is back: this process's pause after the failure is over
         mail_dir = tmp_path / "mail"
         with WorkerCelery(broker_url=redis_sendiri.url, queue=queue, db_name=connection.settings_dict["NAME"],
                           email_dir=mail_dir, log_file=tmp_path / "worker.log") as worker:
